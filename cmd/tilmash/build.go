@@ -1,0 +1,148 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"text/tabwriter"
+
+	"github.com/MakeNowJust/heredoc"
+	"github.com/spf13/cobra"
+
+	"github.com/tilmash/tilmash/workflow"
+)
+
+type buildOptions struct {
+	langs       []string
+	articles    []string
+	formats     []string
+	require     string
+	fallback    string
+	minCoverage float64
+	out         string
+	json        bool
+}
+
+func newBuildCmd(e *env) *cobra.Command {
+	opts := buildOptions{}
+	cmd := &cobra.Command{
+		Use:   "build",
+		Short: "Build the localized editions and a manifest",
+		Long: heredoc.Doc(`
+			Assemble every article in every language: Markdown and a standalone
+			HTML page per edition (dist/<lang>/<slug>.md and .html), an index
+			page per language, and dist/manifest.json saying what was built,
+			what was not and why, with the coverage of each edition.
+
+			An edition is built when every segment is finished (translated, or
+			reviewed with --require reviewed). --fallback fills unfinished
+			segments with the source text or another language's translation,
+			marked as such, when at least --min-coverage percent is finished.
+			Defaults come from [build] in tilmash.toml.
+
+			Exit status 1 when any edition could not be built.
+		`),
+		Example: heredoc.Doc(`
+			$ tilmash build
+			$ tilmash build --lang kk --require reviewed
+			$ tilmash build --fallback source --min-coverage 80 -o public
+		`),
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runBuild(cmd, e, opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringSliceVar(&opts.langs, "lang", nil, "only these languages")
+	f.StringSliceVar(&opts.articles, "article", nil, "only these articles")
+	f.StringSliceVar(&opts.formats, "format", nil, "edition formats: md, html (default from tilmash.toml)")
+	f.StringVar(&opts.require, "require", "", "what counts as finished: translated or reviewed")
+	f.StringVar(&opts.fallback, "fallback", "", "fill unfinished segments: none, source or a language")
+	f.Float64Var(&opts.minCoverage, "min-coverage", -1, "least `PCT` finished for an edition with fallback")
+	f.StringVarP(&opts.out, "output", "o", "", "output folder (default from tilmash.toml)")
+	f.BoolVar(&opts.json, "json", false, "print the manifest as JSON")
+	return cmd
+}
+
+func runBuild(cmd *cobra.Command, e *env, opts buildOptions) error {
+	ws, err := openWorkspace(e)
+	if err != nil {
+		return err
+	}
+	bo, err := ws.BuildOptions()
+	if err != nil {
+		return fmt.Errorf("%s: [build]: %w", workflow.ConfigFile, err)
+	}
+	if bo.Filter, err = filterOf(ws, opts.articles, opts.langs); err != nil {
+		return err
+	}
+	if len(opts.formats) > 0 {
+		bo.Formats = opts.formats
+	}
+	if opts.require != "" {
+		bo.Require = workflow.State(opts.require)
+	}
+	if opts.fallback != "" {
+		bo.Fallback = opts.fallback
+	}
+	if cmd.Flags().Changed("min-coverage") {
+		bo.MinCoverage = opts.minCoverage
+	}
+	out := filepath.Join(ws.Root, ws.Config.Output)
+	if opts.out != "" {
+		out = opts.out
+		if !filepath.IsAbs(out) {
+			out = filepath.Join(e.dir, out)
+		}
+	}
+	if e.progress && !opts.json {
+		bo.Progress = progressBar(e)
+	}
+	plan, m, err := ws.Build(cmd.Context(), bo)
+	if err != nil {
+		if isPolicyError(err) {
+			return usageError{err}
+		}
+		return err
+	}
+	if err := e.writer.Apply(out, plan.Changes); err != nil {
+		return err
+	}
+	if opts.json {
+		if err := writeJSON(e, m); err != nil {
+			return err
+		}
+	} else if err := printManifest(e, m, out); err != nil {
+		return err
+	}
+	if failed := m.Failed(); len(failed) > 0 {
+		fmt.Fprintf(e.stderr, "tilmash: %d of %d editions were not built (see %s)\n", len(failed), len(m.Editions), filepath.Join(out, "manifest.json"))
+		return silentError{}
+	}
+	return nil
+}
+
+func isPolicyError(err error) bool {
+	var pe *workflow.PolicyError
+	return errors.As(err, &pe)
+}
+
+func printManifest(e *env, m *workflow.Manifest, out string) error {
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ARTICLE\tLANG\tCOVERAGE\tRESULT")
+	for _, ed := range m.Editions {
+		result := paint(e, green, "built")
+		if ed.Coverage.Fallback > 0 {
+			result = paint(e, yellow, fmt.Sprintf("built, %d segments in %s", ed.Coverage.Fallback, ed.FallbackLang))
+		}
+		if !ed.Built {
+			result = paint(e, red, "not built: "+ed.Reason)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", ed.Article, ed.Lang, fmt.Sprintf("%.0f%%", ed.Coverage.Percent), result)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(e.stdout, "Wrote %s\n", filepath.Join(out, "manifest.json"))
+	return err
+}

@@ -1,0 +1,97 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"time"
+
+	"golang.org/x/term"
+
+	"github.com/tilmash/tilmash/workflow"
+)
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitFailure = 1
+	exitUsage   = 2
+)
+
+// env is what a command may use of the outside world.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	// dir is the current directory.
+	dir string
+	// color is set when stdout is a terminal and NO_COLOR is not set.
+	color bool
+	// progress is set when stderr is a terminal: long runs may draw a bar.
+	progress bool
+	now      func() time.Time
+	getenv   func(string) string
+	writer   workflow.Writer
+}
+
+// usageError is a mistake in the command line.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+// silentError fails with exit code 1 after the command has said why.
+type silentError struct{}
+
+func (silentError) Error() string { return "" }
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// run runs tilmash with args and returns the exit code.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	dir, err := os.Getwd()
+	if err != nil {
+		fmt.Fprintln(stderr, "tilmash:", err)
+		return exitFailure
+	}
+	e := &env{
+		stdin: stdin, stdout: stdout, stderr: stderr, dir: dir,
+		color:    isTerminal(stdout) && os.Getenv("NO_COLOR") == "",
+		progress: isTerminal(stderr),
+		now:      time.Now,
+		getenv:   os.Getenv,
+		writer:   workflow.DiskWriter{},
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	cmd := newRootCmd(e)
+	cmd.SetArgs(args)
+	cmd.SetIn(stdin)
+	cmd.SetOut(stdout)
+	cmd.SetErr(stderr)
+	err = cmd.ExecuteContext(ctx)
+	return exitCode(err, stderr)
+}
+
+// exitCode reports err and maps it to an exit code.
+func exitCode(err error, stderr io.Writer) int {
+	if err == nil {
+		return exitOK
+	}
+	var ue usageError
+	var se silentError
+	switch {
+	case errors.As(err, &se):
+		return exitFailure
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "tilmash: %v\nRun 'tilmash --help' for usage.\n", err)
+		return exitUsage
+	}
+	fmt.Fprintf(stderr, "tilmash: %v\n", err)
+	return exitFailure
+}

@@ -1,0 +1,165 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"text/tabwriter"
+
+	"github.com/MakeNowJust/heredoc"
+	"github.com/spf13/cobra"
+
+	"github.com/tilmash/tilmash/workflow"
+)
+
+type statusOptions struct {
+	langs     []string
+	articles  []string
+	json      bool
+	segments  bool
+	failUnder float64
+}
+
+func newStatusCmd(e *env) *cobra.Command {
+	opts := statusOptions{failUnder: -1}
+	cmd := &cobra.Command{
+		Use:   "status",
+		Short: "Show translation coverage per article and language",
+		Long: heredoc.Doc(`
+			Show, for every article and target language, how many segments are
+			missing, stale (translated from an older source text), translated
+			and reviewed, and how many source words are pending (missing and
+			stale), as the message files say.
+
+			With --fail-under PCT, exit 1 when any row is less than PCT percent
+			translated: a gate for build scripts. With --segments, list every
+			segment of one article in one language with its state.
+		`),
+		Example: heredoc.Doc(`
+			$ tilmash status
+			$ tilmash status --lang kk --json
+			$ tilmash status --fail-under 100
+			$ tilmash status --segments --article kazakhstan-turkey --lang tr
+		`),
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if cmd.Flags().Changed("fail-under") && (opts.failUnder < 0 || opts.failUnder > 100) {
+				return usageError{fmt.Errorf("--fail-under takes a percentage from 0 to 100, got %g", opts.failUnder)}
+			}
+			if opts.segments && (len(opts.articles) != 1 || len(opts.langs) != 1) {
+				return usageError{fmt.Errorf("--segments needs one --article and one --lang")}
+			}
+			return runStatus(e, opts)
+		},
+	}
+	cmd.Flags().StringSliceVar(&opts.langs, "lang", nil, "only these target languages (repeat or comma-separate)")
+	cmd.Flags().StringSliceVar(&opts.articles, "article", nil, "only these articles (repeat or comma-separate)")
+	cmd.Flags().BoolVar(&opts.json, "json", false, `print {"rows": [...]} as JSON`)
+	cmd.Flags().BoolVar(&opts.segments, "segments", false, "list every segment of one article in one language")
+	cmd.Flags().Float64Var(&opts.failUnder, "fail-under", -1, "exit 1 if any row is less than `PCT` percent translated")
+	return cmd
+}
+
+func runStatus(e *env, opts statusOptions) error {
+	ws, err := openWorkspace(e)
+	if err != nil {
+		return err
+	}
+	f, err := filterOf(ws, opts.articles, opts.langs)
+	if err != nil {
+		return err
+	}
+	rows, err := ws.Status(f)
+	if err != nil {
+		return err
+	}
+	switch {
+	case opts.segments && opts.json:
+		err = writeJSON(e, map[string]any{"segments": rows[0].Detail})
+	case opts.segments:
+		err = printSegments(e, rows[0])
+	case opts.json:
+		if rows == nil {
+			rows = []workflow.Row{}
+		}
+		err = writeJSON(e, map[string]any{"rows": rows})
+	default:
+		err = printStatus(e, rows)
+	}
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		if r.OutOfDate {
+			fmt.Fprintf(e.stderr, "tilmash: %s changed since the last sync: run tilmash sync\n", ws.ArticlePath(r.Article))
+			break
+		}
+	}
+	if opts.failUnder >= 0 {
+		failed := 0
+		for _, r := range rows {
+			if r.Percent < opts.failUnder {
+				failed++
+			}
+		}
+		if failed > 0 {
+			fmt.Fprintf(e.stderr, "tilmash: %d of %d editions are under %g%% translated\n", failed, len(rows), opts.failUnder)
+			return silentError{}
+		}
+	}
+	return nil
+}
+
+func writeJSON(e *env, v any) error {
+	enc := json.NewEncoder(e.stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+func printStatus(e *env, rows []workflow.Row) error {
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "ARTICLE\tLANG\tSEGMENTS\tMISSING\tSTALE\tTRANSLATED\tREVIEWED\tWORDS PENDING\tDONE\t")
+	var total workflow.Row
+	for _, r := range rows {
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%s\t\n", r.Article, r.Lang, r.Segments, r.Missing, r.Stale, r.Translated, r.Reviewed, r.WordsPending, percent(e, r.Percent))
+		total.Segments += r.Segments
+		total.Missing += r.Missing
+		total.Stale += r.Stale
+		total.Translated += r.Translated
+		total.Reviewed += r.Reviewed
+		total.WordsPending += r.WordsPending
+	}
+	if len(rows) > 1 {
+		p := 100 * float64(total.Translated+total.Reviewed) / float64(max(total.Segments, 1))
+		fmt.Fprintf(tw, "total\t\t%d\t%d\t%d\t%d\t%d\t%d\t%s\t\n", total.Segments, total.Missing, total.Stale, total.Translated, total.Reviewed, total.WordsPending, percent(e, p))
+	}
+	return tw.Flush()
+}
+
+// percent formats a coverage figure, coloured on a terminal.
+func percent(e *env, p float64) string {
+	s := fmt.Sprintf("%.0f%%", p)
+	if p < 100 && s == "100%" {
+		s = "99%"
+	}
+	return paint(e, colorFor(p), s)
+}
+
+func colorFor(p float64) string {
+	switch {
+	case p >= 100:
+		return green
+	case p > 0:
+		return yellow
+	}
+	return red
+}
+
+func printSegments(e *env, r workflow.Row) error {
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tSTATE\tWORDS\tSOURCE")
+	for _, s := range r.Detail {
+		c := map[workflow.State]string{workflow.Missing: red, workflow.Stale: yellow, workflow.Translated: green, workflow.Reviewed: green}[s.State]
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\n", s.ID, paint(e, c, string(s.State)), s.Words, ellipsis(s.Source, 60))
+	}
+	return tw.Flush()
+}

@@ -1,0 +1,72 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"text/tabwriter"
+
+	"github.com/MakeNowJust/heredoc"
+	"github.com/spf13/cobra"
+)
+
+type syncOptions struct {
+	articles []string
+	json     bool
+}
+
+func newSyncCmd(e *env) *cobra.Command {
+	opts := syncOptions{}
+	cmd := &cobra.Command{
+		Use:   "sync [ARTICLE...]",
+		Short: "Re-segment articles and carry translations over",
+		Long: heredoc.Doc(`
+			Re-segment the source articles (all, or those named) and update the
+			message files: the source catalog gets the current text of every
+			segment; in every other language unchanged text keeps its
+			translation, edited text keeps it but marks it stale (the previous
+			source is kept for the translator), removed segments leave (their
+			translations go to the translation memory) and new ones are missing.
+
+			Running sync twice changes nothing the second time.
+		`),
+		Example: heredoc.Doc(`
+			$ tilmash sync
+			$ tilmash sync kazakhstan-turkey
+		`),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.articles = args
+			return runSync(cmd, e, opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.json, "json", false, "print the report as JSON")
+	return cmd
+}
+
+func runSync(cmd *cobra.Command, e *env, opts syncOptions) error {
+	ws, err := openWorkspace(e)
+	if err != nil {
+		return err
+	}
+	f, err := filterOf(ws, opts.articles, nil)
+	if err != nil {
+		return err
+	}
+	plan, reports, err := ws.Sync(cmd.Context(), f.Articles)
+	if err != nil {
+		return err
+	}
+	if err := ws.Apply(e.writer, plan); err != nil {
+		return err
+	}
+	if opts.json {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(map[string]any{"articles": reports})
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ARTICLE\tSEGMENTS\tSAME\tEDITED\tNEW\tREMOVED")
+	for _, r := range reports {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\n", r.Article, r.Segments, r.Same, r.Edited, r.New, r.Removed)
+	}
+	return tw.Flush()
+}

@@ -1,0 +1,207 @@
+package catalog
+
+import (
+	"bytes"
+	"crypto/sha1"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"github.com/pelletier/go-toml/v2"
+	"golang.org/x/text/language"
+)
+
+// Message is one go-i18n message.
+type Message struct {
+	ID          string `toml:"-"`
+	Description string `toml:"description,omitempty"`
+	Hash        string `toml:"hash,omitempty"`
+	Zero        string `toml:"zero,omitempty"`
+	One         string `toml:"one,omitempty"`
+	Two         string `toml:"two,omitempty"`
+	Few         string `toml:"few,omitempty"`
+	Many        string `toml:"many,omitempty"`
+	Other       string `toml:"other,omitempty"`
+}
+
+// Empty reports whether the message has no text in any plural form.
+func (m Message) Empty() bool {
+	return m.Zero == "" && m.One == "" && m.Two == "" && m.Few == "" && m.Many == "" && m.Other == ""
+}
+
+// File is a parsed message file.
+type File struct {
+	// Path names the file in errors.
+	Path string
+	// Lang is the language tag in the file name.
+	Lang language.Tag
+	// Messages are sorted by ID.
+	Messages []Message
+	// lines maps a message ID to the line of its table header.
+	lines map[string]int
+}
+
+// Lookup returns the message with the given ID.
+func (f *File) Lookup(id string) (Message, bool) {
+	i := sort.Search(len(f.Messages), func(i int) bool { return f.Messages[i].ID >= id })
+	if i < len(f.Messages) && f.Messages[i].ID == id {
+		return f.Messages[i], true
+	}
+	return Message{}, false
+}
+
+// Line returns the line where the message with the given ID starts, or 0.
+func (f *File) Line(id string) int { return f.lines[id] }
+
+// Error is a problem in a file, at a line when it is known.
+type Error struct {
+	Path string
+	Line int
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
+}
+
+// Hash returns goi18n's hash of a source message with the given description
+// and text: the hash a translation of it carries.
+func Hash(description, other string) string {
+	h := sha1.New()
+	_, _ = io.WriteString(h, description) // writing to a hash never fails
+	_, _ = io.WriteString(h, other)
+	return fmt.Sprintf("sha1-%x", h.Sum(nil))
+}
+
+// LangOfPath returns the language tag of a message file named
+// <name>.<tag>.toml, as go-i18n reads it, checked with language.Parse.
+func LangOfPath(path string) (language.Tag, error) {
+	base := path[strings.LastIndexAny(path, `/\`)+1:]
+	parts := strings.Split(base, ".")
+	if len(parts) < 3 || parts[len(parts)-1] != "toml" {
+		return language.Und, &Error{Path: path, Msg: "message files are named <name>.<language>.toml"}
+	}
+	raw := parts[len(parts)-2]
+	tag, err := language.Parse(raw)
+	if err != nil || tag == language.Und {
+		return language.Und, &Error{Path: path, Msg: fmt.Sprintf("invalid language tag %q in the file name: use a BCP 47 tag such as en, ru, kk or tr", raw)}
+	}
+	return tag, nil
+}
+
+// Parse reads a go-i18n TOML message file. The language comes from the file
+// name. Errors name the file and, where known, the line.
+func Parse(path string, data []byte) (*File, error) {
+	tag, err := LangOfPath(path)
+	if err != nil {
+		return nil, err
+	}
+	var raw map[string]any
+	if err := toml.Unmarshal(data, &raw); err != nil {
+		return nil, syntaxError(path, err)
+	}
+	// go-i18n's own reading is the reference for what a message is.
+	mf, err := i18n.ParseMessageFileBytes(data, path, map[string]i18n.UnmarshalFunc{"toml": toml.Unmarshal})
+	if err != nil {
+		return nil, &Error{Path: path, Msg: fmt.Sprintf("not a go-i18n message file: %v", err)}
+	}
+	f := &File{Path: path, Lang: tag, lines: headerLines(data)}
+	for _, m := range mf.Messages {
+		if err := checkMessage(raw, m.ID); err != nil {
+			return nil, &Error{Path: path, Line: f.lines[m.ID], Msg: err.Error()}
+		}
+		f.Messages = append(f.Messages, Message{
+			ID: m.ID, Description: m.Description, Hash: m.Hash,
+			Zero: m.Zero, One: m.One, Two: m.Two, Few: m.Few, Many: m.Many, Other: m.Other,
+		})
+	}
+	sort.Slice(f.Messages, func(i, j int) bool { return f.Messages[i].ID < f.Messages[j].ID })
+	return f, nil
+}
+
+// checkMessage refuses message tables that carry keys go-i18n does not know
+// next to its own (go-i18n would read them as nested messages).
+func checkMessage(raw map[string]any, id string) error {
+	t, ok := raw[id].(map[string]any)
+	if !ok {
+		return nil
+	}
+	for k := range t {
+		switch strings.ToLower(k) {
+		case "id", "description", "hash", "leftdelim", "rightdelim", "zero", "one", "two", "few", "many", "other":
+		default:
+			return fmt.Errorf("message %q has an unknown key %q: a message holds only description, hash and the plural forms zero, one, two, few, many, other", id, k)
+		}
+	}
+	return nil
+}
+
+func syntaxError(path string, err error) error {
+	var de *toml.DecodeError
+	if errors.As(err, &de) {
+		row, _ := de.Position()
+		return &Error{Path: path, Line: row, Msg: "invalid TOML: " + de.Error() + ": fix the syntax at this line"}
+	}
+	return &Error{Path: path, Msg: "invalid TOML: " + err.Error()}
+}
+
+// headerLines maps table names to the line of their header.
+func headerLines(data []byte) map[string]int {
+	lines := map[string]int{}
+	for i, line := range bytes.Split(data, []byte("\n")) {
+		l := strings.TrimSpace(string(line))
+		if !strings.HasPrefix(l, "[") || strings.HasPrefix(l, "[[") {
+			continue
+		}
+		end := strings.LastIndexByte(l, ']')
+		if end < 0 {
+			continue
+		}
+		key := strings.TrimSpace(l[1:end])
+		if u, err := strconv.Unquote(key); err == nil {
+			key = u
+		} else if len(key) >= 2 && key[0] == '\'' && key[len(key)-1] == '\'' {
+			key = key[1 : len(key)-1]
+		}
+		if _, ok := lines[key]; !ok {
+			lines[key] = i + 1
+		}
+	}
+	return lines
+}
+
+// Marshal writes messages as a go-i18n TOML file, sorted by ID, after an
+// optional comment header.
+func Marshal(header string, msgs []Message) ([]byte, error) {
+	table := make(map[string]Message, len(msgs))
+	for _, m := range msgs {
+		if m.ID == "" {
+			return nil, errors.New("a message has an empty ID")
+		}
+		if _, dup := table[m.ID]; dup {
+			return nil, fmt.Errorf("message %q appears twice", m.ID)
+		}
+		table[m.ID] = m
+	}
+	var buf bytes.Buffer
+	for _, line := range strings.Split(strings.TrimSpace(header), "\n") {
+		if line != "" {
+			buf.WriteString("# " + line + "\n")
+		}
+	}
+	if buf.Len() > 0 && len(msgs) > 0 {
+		buf.WriteByte('\n')
+	}
+	enc := toml.NewEncoder(&buf)
+	if err := enc.Encode(table); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}

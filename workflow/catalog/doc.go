@@ -1,0 +1,17 @@
+// Package catalog reads and writes go-i18n TOML message files and the
+// workflow sidecars kept beside them.
+//
+// A message file holds one table per message, keyed by message ID, with only
+// go-i18n's own keys (description, hash, zero, one, two, few, many, other), so
+// that i18n.Bundle.LoadMessageFile and goi18n accept it. Parse checks a file
+// both ways: its TOML syntax (errors name the line) and its go-i18n
+// structure. Marshal writes messages sorted by ID, so that a one-message
+// change is a few-line diff and a re-run changes no byte.
+//
+// Hash is goi18n's hash of a source message: the hash a translation carries
+// when it was made from exactly that source.
+//
+// A sidecar (Meta) keeps what go-i18n messages cannot: the order of the
+// source segments, the previous source of stale translations, review
+// approvals, and a translation memory of removed segments.
+package catalog

@@ -1,0 +1,154 @@
+package workflow
+
+import (
+	"fmt"
+	"sort"
+
+	"golang.org/x/text/language"
+
+	"github.com/tilmash/tilmash/workflow/article"
+	"github.com/tilmash/tilmash/workflow/catalog"
+	"github.com/tilmash/tilmash/workflow/segment"
+)
+
+// TitleID is the segment ID of every article's title.
+const TitleID = "title"
+
+// Unit is a segment of an article as the workflow sees it: the title or a
+// segment of the body, with its ID.
+type Unit struct {
+	ID   string
+	Text string
+	// Kind is "title" or the segment kind of the body.
+	Kind string
+	// Index is the segment's index in the body, or -1 for the title.
+	Index int
+	// Line is the line in the article file.
+	Line int
+}
+
+// source is an article read from its file and cut into segments.
+type source struct {
+	art *article.Article
+	doc *segment.Doc
+}
+
+func (ws *Workspace) readArticle(slug string) (*source, error) {
+	if slug == UISlug {
+		return nil, fmt.Errorf("%s: the name %q is taken by the UI strings: rename the article", ws.ArticlePath(slug), slug)
+	}
+	p := ws.ArticlePath(slug)
+	data, err := ws.readFile(p)
+	if err != nil {
+		return nil, err
+	}
+	if data == nil {
+		return nil, fmt.Errorf("%s: no such article", p)
+	}
+	a, err := article.Parse(p, data)
+	if err != nil {
+		return nil, err
+	}
+	if !ws.HasLang(a.Lang) {
+		return nil, &article.Error{Path: p, Line: 0, Msg: fmt.Sprintf("lang %q is not one of the workspace's languages (%v): fix lang or add it to %s", a.Meta.Lang, ws.Config.Languages, ConfigFile)}
+	}
+	doc, err := segment.Split(a.Body(), segment.Options{Lang: a.Lang, Unit: ws.Unit})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", p, bodyError(a, err))
+	}
+	return &source{art: a, doc: doc}, nil
+}
+
+// bodyError shifts line numbers in segment errors from the body to the file.
+func bodyError(a *article.Article, err error) error {
+	offset := lineOf(a.Data, a.BodyStart) - 1
+	switch e := err.(type) {
+	case *segment.MarkupError:
+		return &segment.MarkupError{Line: e.Line + offset, Msg: e.Msg}
+	case *segment.EncodingError:
+		return &segment.EncodingError{Offset: e.Offset + a.BodyStart}
+	}
+	return err
+}
+
+func lineOf(src []byte, off int) int {
+	n := 1
+	for _, c := range src[:off] {
+		if c == '\n' {
+			n++
+		}
+	}
+	return n
+}
+
+// texts returns the title and segment texts, title first.
+func (s *source) texts() []string {
+	out := []string{s.art.Title}
+	for _, seg := range s.doc.Segments {
+		out = append(out, seg.Text)
+	}
+	return out
+}
+
+// units pairs the source's segments with IDs (title first).
+func (s *source) units(ids []string) []Unit {
+	bodyLine := lineOf(s.art.Data, s.art.BodyStart) - 1
+	us := []Unit{{ID: TitleID, Text: s.art.Title, Kind: "title", Index: -1, Line: s.art.TitleLine}}
+	for i, seg := range s.doc.Segments {
+		us = append(us, Unit{ID: ids[i], Text: seg.Text, Kind: string(seg.Kind), Index: i, Line: seg.Line + bodyLine})
+	}
+	return us
+}
+
+// loadCatalog reads a message file; a missing file is nil.
+func (ws *Workspace) loadCatalog(p string, want language.Tag) (*catalog.File, error) {
+	data, err := ws.readFile(p)
+	if err != nil || data == nil {
+		return nil, err
+	}
+	f, err := catalog.Parse(p, data)
+	if err != nil {
+		return nil, err
+	}
+	if f.Lang != want {
+		return nil, fmt.Errorf("%s: the file name says %s, but the folder is for %s: move or rename the file", p, f.Lang, want)
+	}
+	return f, nil
+}
+
+// loadMeta reads a sidecar; a missing one is empty.
+func (ws *Workspace) loadMeta(p string) (*catalog.Meta, error) {
+	data, err := ws.readFile(p)
+	if err != nil {
+		return nil, err
+	}
+	if data == nil {
+		return &catalog.Meta{}, nil
+	}
+	return catalog.ParseMeta(p, data)
+}
+
+// oldOrder returns the segments of a source catalog in the order its
+// sidecar remembers, the title left out; IDs the order does not know come
+// last, sorted.
+func oldOrder(f *catalog.File, meta *catalog.Meta) []string {
+	if f == nil {
+		return nil
+	}
+	var ids []string
+	seen := map[string]bool{TitleID: true}
+	for _, id := range meta.Order {
+		if _, ok := f.Lookup(id); ok && !seen[id] {
+			ids = append(ids, id)
+			seen[id] = true
+		}
+	}
+	var rest []string
+	for _, m := range f.Messages {
+		if !seen[m.ID] {
+			rest = append(rest, m.ID)
+		}
+	}
+	sort.Strings(rest)
+	return append(ids, rest...)
+}

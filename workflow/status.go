@@ -1,0 +1,246 @@
+package workflow
+
+import (
+	"fmt"
+
+	"golang.org/x/text/language"
+
+	"github.com/tilmash/tilmash/workflow/catalog"
+	"github.com/tilmash/tilmash/workflow/segment"
+	"github.com/tilmash/tilmash/workflow/track"
+)
+
+// State is the status of a segment in a language.
+type State string
+
+// The states of a segment in a language, from least to most done.
+const (
+	Missing    State = "missing"
+	Stale      State = "stale"
+	Translated State = "translated"
+	Reviewed   State = "reviewed"
+)
+
+// SegmentStatus is one segment's state in one language.
+type SegmentStatus struct {
+	ID          string `json:"id"`
+	State       State  `json:"state"`
+	Source      string `json:"source"`
+	Translation string `json:"translation,omitempty"`
+	// Previous is the source the stale translation was made from.
+	Previous string `json:"previous,omitempty"`
+	Words    int    `json:"words"`
+	Line     int    `json:"line"`
+}
+
+// Row is the coverage of one article in one target language.
+type Row struct {
+	Article      string  `json:"article"`
+	Title        string  `json:"title"`
+	Lang         string  `json:"lang"`
+	Source       string  `json:"source_lang"`
+	Segments     int     `json:"segments"`
+	Missing      int     `json:"missing"`
+	Stale        int     `json:"stale"`
+	Translated   int     `json:"translated"`
+	Reviewed     int     `json:"reviewed"`
+	Words        int     `json:"words"`
+	WordsPending int     `json:"words_pending"`
+	Percent      float64 `json:"percent"`
+	// OutOfDate is set when the article changed since the last sync.
+	OutOfDate bool `json:"out_of_date"`
+
+	Detail []SegmentStatus `json:"-"`
+}
+
+// Filter narrows an operation to some articles and languages; empty means all.
+type Filter struct {
+	Articles []string
+	Langs    []language.Tag
+}
+
+func (f Filter) hasLang(tag language.Tag) bool {
+	if len(f.Langs) == 0 {
+		return true
+	}
+	for _, l := range f.Langs {
+		if l == tag {
+			return true
+		}
+	}
+	return false
+}
+
+// Status returns the coverage of every article in every target language,
+// derived from the message files and sidecars as sync last wrote them.
+func (ws *Workspace) Status(f Filter) ([]Row, error) {
+	slugs := f.Articles
+	if len(slugs) == 0 {
+		var err error
+		if slugs, err = ws.Slugs(); err != nil {
+			return nil, err
+		}
+	}
+	var rows []Row
+	for _, slug := range slugs {
+		st, err := ws.articleState(slug)
+		if err != nil {
+			return nil, err
+		}
+		for _, tag := range ws.Langs {
+			if tag == st.src.art.Lang || !f.hasLang(tag) {
+				continue
+			}
+			row, err := ws.statusRow(st, tag)
+			if err != nil {
+				return nil, err
+			}
+			rows = append(rows, row)
+		}
+	}
+	return rows, nil
+}
+
+// articleState is an article with the IDs its source catalog gives it.
+type articleState struct {
+	slug      string
+	src       *source
+	units     []Unit
+	outOfDate bool
+}
+
+// articleState reads an article and its source catalog. The units are the
+// catalog's, in the sidecar's order; outOfDate says whether the article's
+// text differs from them (sync has not run since the last edit).
+func (ws *Workspace) articleState(slug string) (*articleState, error) {
+	src, err := ws.readArticle(slug)
+	if err != nil {
+		return nil, err
+	}
+	tag := src.art.Lang
+	p := ws.CatalogPath(slug, tag)
+	cat, err := ws.loadCatalog(p, tag)
+	if err != nil {
+		return nil, err
+	}
+	if cat == nil {
+		return nil, fmt.Errorf("%s: no source catalog for %s: run tilmash sync", p, ws.ArticlePath(slug))
+	}
+	meta, err := ws.loadMeta(ws.MetaPath(slug, tag))
+	if err != nil {
+		return nil, err
+	}
+	var old []track.Old
+	for _, id := range oldOrder(cat, meta) {
+		m, _ := cat.Lookup(id)
+		old = append(old, track.Old{ID: id, Text: m.Other})
+	}
+	st := &articleState{slug: slug, src: src}
+	texts := src.texts()[1:]
+	res := track.Assign(old, texts, tag, TitleID)
+	ids := make([]string, len(res))
+	for i, r := range res {
+		ids[i] = r.ID
+		if r.Match != track.Same {
+			st.outOfDate = true
+		}
+	}
+	if len(old) != len(texts) {
+		st.outOfDate = true
+	}
+	if t, ok := cat.Lookup(TitleID); !ok || t.Other != src.art.Title {
+		st.outOfDate = true
+	}
+	if st.outOfDate {
+		// Report on what the catalogs hold; sync brings them up to date.
+		st.units = []Unit{{ID: TitleID, Kind: "title", Index: -1}}
+		if t, ok := cat.Lookup(TitleID); ok {
+			st.units[0].Text = t.Other
+		}
+		for _, o := range old {
+			st.units = append(st.units, Unit{ID: o.ID, Text: o.Text, Kind: "segment", Index: -1})
+		}
+		return st, nil
+	}
+	st.units = src.units(ids)
+	return st, nil
+}
+
+// segmentStates returns the state of every unit in a target language.
+func (ws *Workspace) segmentStates(st *articleState, tag language.Tag) ([]SegmentStatus, error) {
+	f, err := ws.loadCatalog(ws.CatalogPath(st.slug, tag), tag)
+	if err != nil {
+		return nil, err
+	}
+	meta, err := ws.loadMeta(ws.MetaPath(st.slug, tag))
+	if err != nil {
+		return nil, err
+	}
+	out := make([]SegmentStatus, 0, len(st.units))
+	for _, u := range st.units {
+		s := SegmentStatus{ID: u.ID, Source: u.Text, Words: CountWords(u.Text), Line: u.Line, State: Missing}
+		var m catalog.Message
+		ok := false
+		if f != nil {
+			m, ok = f.Lookup(u.ID)
+		}
+		if ok && !m.Empty() {
+			s.Translation = m.Other
+			hash := catalog.Hash("", u.Text)
+			sm := meta.Segments[u.ID]
+			switch {
+			case m.Hash != "" && m.Hash != hash:
+				s.State = Stale
+				s.Previous = sm.Previous
+			case sm.Review != nil && sm.Review.Source == hash && sm.Review.Translation == catalog.TextHash(m.Other):
+				s.State = Reviewed
+			default:
+				s.State = Translated
+			}
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+func (ws *Workspace) statusRow(st *articleState, tag language.Tag) (Row, error) {
+	detail, err := ws.segmentStates(st, tag)
+	if err != nil {
+		return Row{}, err
+	}
+	row := Row{
+		Article: st.slug, Title: st.src.art.Title, Lang: tag.String(), Source: st.src.art.Lang.String(),
+		Segments: len(detail), OutOfDate: st.outOfDate, Detail: detail,
+	}
+	for _, s := range detail {
+		row.Words += s.Words
+		switch s.State {
+		case Missing:
+			row.Missing++
+			row.WordsPending += s.Words
+		case Stale:
+			row.Stale++
+			row.WordsPending += s.Words
+		case Translated:
+			row.Translated++
+		case Reviewed:
+			row.Reviewed++
+		}
+	}
+	if row.Segments > 0 {
+		row.Percent = 100 * float64(row.Translated+row.Reviewed) / float64(row.Segments)
+	}
+	return row, nil
+}
+
+// CountWords counts the words of a segment text, as translators are paid:
+// runs of letters and digits, placeholders left out.
+func CountWords(text string) int {
+	n := 0
+	for _, t := range segment.Tokenize(text) {
+		if t.Kind == segment.TokenText {
+			n += len(track.Words(t.Text))
+		}
+	}
+	return n
+}

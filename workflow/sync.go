@@ -1,0 +1,251 @@
+package workflow
+
+import (
+	"context"
+	"fmt"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+
+	"github.com/tilmash/tilmash/workflow/catalog"
+	"github.com/tilmash/tilmash/workflow/track"
+)
+
+// SyncReport says what a sync found in one article.
+type SyncReport struct {
+	Article  string `json:"article"`
+	Segments int    `json:"segments"`
+	Same     int    `json:"same"`
+	Edited   int    `json:"edited"`
+	New      int    `json:"new"`
+	Removed  int    `json:"removed"`
+}
+
+// Sync re-segments the given articles (all when slugs is empty) and returns
+// the files to write: source catalogs with the current text of every
+// segment, target catalogs with translations carried over (unchanged text
+// keeps its translation; edited text keeps it, now stale, with the previous
+// source in the sidecar; removed segments leave, their translations going to
+// the translation memory), and the sidecars. Apply the plan to write it.
+func (ws *Workspace) Sync(ctx context.Context, slugs []string) (*Plan, []SyncReport, error) {
+	if len(slugs) == 0 {
+		var err error
+		if slugs, err = ws.Slugs(); err != nil {
+			return nil, nil, err
+		}
+	}
+	plan := &Plan{}
+	memories := map[language.Tag]*catalog.Memory{}
+	var reports []SyncReport
+	for _, slug := range slugs {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+		r, err := ws.syncArticle(slug, plan, memories)
+		if err != nil {
+			return nil, nil, err
+		}
+		reports = append(reports, r)
+	}
+	for _, tag := range ws.Langs {
+		m, ok := memories[tag]
+		if !ok {
+			continue
+		}
+		data, err := m.Marshal()
+		if err != nil {
+			return nil, nil, err
+		}
+		plan.write(ws.MemoryPath(tag), data)
+	}
+	plan.sort()
+	return plan, reports, nil
+}
+
+func (ws *Workspace) memory(tag language.Tag, memories map[language.Tag]*catalog.Memory) (*catalog.Memory, error) {
+	if m, ok := memories[tag]; ok {
+		return m, nil
+	}
+	p := ws.MemoryPath(tag)
+	data, err := ws.readFile(p)
+	if err != nil {
+		return nil, err
+	}
+	m := &catalog.Memory{}
+	if data != nil {
+		if m, err = catalog.ParseMemory(p, data); err != nil {
+			return nil, err
+		}
+	}
+	memories[tag] = m
+	return m, nil
+}
+
+func (ws *Workspace) syncArticle(slug string, plan *Plan, memories map[language.Tag]*catalog.Memory) (SyncReport, error) {
+	rep := SyncReport{Article: slug}
+	src, err := ws.readArticle(slug)
+	if err != nil {
+		return rep, err
+	}
+	srcLang := src.art.Lang
+	srcPath := ws.CatalogPath(slug, srcLang)
+	oldSrc, err := ws.loadCatalog(srcPath, srcLang)
+	if err != nil {
+		return rep, err
+	}
+	srcMetaPath := ws.MetaPath(slug, srcLang)
+	oldMeta, err := ws.loadMeta(srcMetaPath)
+	if err != nil {
+		return rep, err
+	}
+
+	// IDs: carried over where the text is the same or edited, fresh otherwise.
+	var old []track.Old
+	oldText := map[string]string{}
+	if oldSrc != nil {
+		for _, m := range oldSrc.Messages {
+			oldText[m.ID] = m.Other
+		}
+		for _, id := range oldOrder(oldSrc, oldMeta) {
+			old = append(old, track.Old{ID: id, Text: oldText[id]})
+		}
+	}
+	texts := src.texts()[1:]
+	results := track.Assign(old, texts, srcLang, TitleID)
+	ids := make([]string, len(results))
+	for i, r := range results {
+		ids[i] = r.ID
+		switch r.Match {
+		case track.Same:
+			rep.Same++
+		case track.Edited:
+			rep.Edited++
+		default:
+			rep.New++
+		}
+	}
+	units := src.units(ids)
+	rep.Segments = len(units)
+	current := map[string]string{}
+	for _, u := range units {
+		current[u.ID] = u.Text
+	}
+	for id := range oldText {
+		if _, ok := current[id]; !ok && id != TitleID {
+			rep.Removed++
+		}
+	}
+
+	// The source catalog and its sidecar.
+	var msgs []catalog.Message
+	order := make([]string, 0, len(units))
+	for _, u := range units {
+		msgs = append(msgs, catalog.Message{ID: u.ID, Other: u.Text})
+		order = append(order, u.ID)
+	}
+	header := fmt.Sprintf("Source texts of %s (%s), one message per segment.\nWritten by tilmash sync: edit the article, not this file.", ws.ArticlePath(slug), srcLang)
+	data, err := catalog.Marshal(header, msgs)
+	if err != nil {
+		return rep, fmt.Errorf("%s: %w", srcPath, err)
+	}
+	plan.write(srcPath, data)
+	if data, err = (&catalog.Meta{Order: order}).Marshal(); err != nil {
+		return rep, err
+	}
+	plan.write(srcMetaPath, data)
+
+	// Every target language.
+	for _, tag := range ws.Langs {
+		if tag == srcLang {
+			continue
+		}
+		if err := ws.syncTarget(slug, src, tag, units, oldText, plan, memories); err != nil {
+			return rep, err
+		}
+	}
+	return rep, nil
+}
+
+func (ws *Workspace) syncTarget(slug string, src *source, tag language.Tag, units []Unit, oldText map[string]string, plan *Plan, memories map[language.Tag]*catalog.Memory) error {
+	p := ws.CatalogPath(slug, tag)
+	f, err := ws.loadCatalog(p, tag)
+	if err != nil {
+		return err
+	}
+	metaPath := ws.MetaPath(slug, tag)
+	meta, err := ws.loadMeta(metaPath)
+	if err != nil {
+		return err
+	}
+	have := map[string]catalog.Message{}
+	if f != nil {
+		for _, m := range f.Messages {
+			have[m.ID] = m
+		}
+	}
+	newMeta := &catalog.Meta{Segments: map[string]catalog.SegmentMeta{}}
+	var msgs []catalog.Message
+	for _, u := range units {
+		m, ok := have[u.ID]
+		delete(have, u.ID)
+		if !ok || m.Empty() {
+			continue
+		}
+		hash := catalog.Hash("", u.Text)
+		if m.Hash == "" {
+			// a translation written without a hash is taken as made from the current source
+			m.Hash = hash
+		}
+		sm := meta.Segments[u.ID]
+		switch {
+		case m.Hash == hash:
+			sm.Previous = ""
+		case sm.Previous != "" && catalog.Hash("", sm.Previous) == m.Hash:
+			// still stale from an earlier edit: keep what it was made from
+		case catalog.Hash("", oldText[u.ID]) == m.Hash:
+			sm.Previous = oldText[u.ID]
+		}
+		if sm.Previous != "" || sm.Review != nil {
+			newMeta.Segments[u.ID] = sm
+		}
+		msgs = append(msgs, m)
+	}
+	// Translations of removed segments go to the translation memory.
+	for id, m := range have {
+		if m.Empty() {
+			continue
+		}
+		mem, err := ws.memory(tag, memories)
+		if err != nil {
+			return err
+		}
+		srcText := oldText[id]
+		if sm := meta.Segments[id]; sm.Previous != "" {
+			srcText = sm.Previous
+		}
+		mem.Add(catalog.MemoryEntry{Article: slug, ID: id, Source: srcText, Translation: m.Other})
+	}
+	name := display.English.Languages().Name(tag)
+	header := fmt.Sprintf("%s translations of %s, one message per segment.\nhash is goi18n's hash of the source text each translation was made from.", name, ws.ArticlePath(slug))
+	data, err := catalog.Marshal(header, msgs)
+	if err != nil {
+		return fmt.Errorf("%s: %w", p, err)
+	}
+	plan.write(p, data)
+	if data, err = newMeta.Marshal(); err != nil {
+		return err
+	}
+	if data == nil {
+		if meta.Segments != nil || meta.Order != nil {
+			plan.remove(metaPath)
+		}
+	} else {
+		plan.write(metaPath, data)
+	}
+	return nil
+}
+
+// Apply writes a plan with w.
+func (ws *Workspace) Apply(w Writer, plan *Plan) error {
+	return w.Apply(ws.Root, plan.Changes)
+}

@@ -1,0 +1,255 @@
+package track
+
+import (
+	"crypto/sha1"
+	"encoding/hex"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/language"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Threshold is the word similarity from which an edited segment is taken
+// for the same segment as before. 0.5 keeps a segment through a rewrite of
+// up to about half its words.
+const Threshold = 0.5
+
+// Old is a segment of the previous version.
+type Old struct {
+	ID   string
+	Text string
+}
+
+// Match says how a new segment found its ID.
+type Match int
+
+// How a segment got its ID.
+const (
+	Fresh  Match = iota // a new segment
+	Same                // same text as before
+	Edited              // an edited segment that kept its ID
+)
+
+// Result is the ID of one new segment and how it was found.
+type Result struct {
+	ID    string
+	Match Match
+	// Old is the index of the matched old segment, or -1.
+	Old int
+}
+
+// Assign returns an ID for each of the new texts (in document order), given
+// the old segments in their document order. reserved IDs are never given to
+// a fresh segment.
+func Assign(old []Old, texts []string, lang language.Tag, reserved ...string) []Result {
+	res := make([]Result, len(texts))
+	used := make([]bool, len(old))
+	byText := map[string][]int{}
+	for i, o := range old {
+		byText[o.Text] = append(byText[o.Text], i)
+	}
+	for j, t := range texts {
+		res[j] = Result{Old: -1}
+		if q := byText[t]; len(q) > 0 {
+			res[j] = Result{ID: old[q[0]].ID, Match: Same, Old: q[0]}
+			used[q[0]] = true
+			byText[t] = q[1:]
+		}
+	}
+	matchEdited(old, texts, used, res)
+
+	taken := map[string]bool{}
+	for _, r := range reserved {
+		taken[r] = true
+	}
+	for _, r := range res {
+		if r.ID != "" {
+			taken[r.ID] = true
+		}
+	}
+	for j, t := range texts {
+		if res[j].ID == "" {
+			id := NewID(t, lang, taken)
+			taken[id] = true
+			res[j].ID = id
+		}
+	}
+	return res
+}
+
+// matchEdited pairs unmatched old and new segments lying between the same
+// matched neighbours.
+func matchEdited(old []Old, texts []string, used []bool, res []Result) {
+	// The gap of an unmatched old segment is named by the old index of the
+	// matched segment before it (-1 at the start).
+	oldGap := map[int][]int{}
+	prev := -1
+	for i := range old {
+		if used[i] {
+			prev = i
+			continue
+		}
+		oldGap[prev] = append(oldGap[prev], i)
+	}
+	if len(oldGap) == 0 {
+		return
+	}
+	// successor of each gap in old order, to look at the neighbouring gaps
+	type pair struct {
+		score float64
+		o, n  int
+	}
+	var pairs []pair
+	prev = -1
+	words := map[int][]string{}
+	wordsOf := func(i int, text string, side int) []string {
+		k := i*2 + side
+		if w, ok := words[k]; ok {
+			return w
+		}
+		w := Words(text)
+		words[k] = w
+		return w
+	}
+	for j, r := range res {
+		if r.Match == Same {
+			prev = r.Old
+			continue
+		}
+		// the gap after the previous match, and the gaps around it
+		for _, g := range []int{prev, prevMatched(used, prev), nextMatched(used, prev)} {
+			for _, i := range oldGap[g] {
+				s := Similarity(wordsOf(i, old[i].Text, 0), wordsOf(j, texts[j], 1))
+				if s >= Threshold {
+					pairs = append(pairs, pair{s, i, j})
+				}
+			}
+		}
+	}
+	sort.SliceStable(pairs, func(a, b int) bool {
+		if pairs[a].score != pairs[b].score {
+			return pairs[a].score > pairs[b].score
+		}
+		if pairs[a].n != pairs[b].n {
+			return pairs[a].n < pairs[b].n
+		}
+		return pairs[a].o < pairs[b].o
+	})
+	for _, p := range pairs {
+		if used[p.o] || res[p.n].ID != "" {
+			continue
+		}
+		used[p.o] = true
+		res[p.n] = Result{ID: old[p.o].ID, Match: Edited, Old: p.o}
+	}
+}
+
+func prevMatched(used []bool, i int) int {
+	for i--; i >= 0; i-- {
+		if used[i] {
+			return i
+		}
+	}
+	return -1
+}
+
+func nextMatched(used []bool, i int) int {
+	for i++; i < len(used); i++ {
+		if used[i] {
+			return i
+		}
+	}
+	return -2 // no gap has this name
+}
+
+// Words returns the lower-cased words of a text, placeholders left out.
+func Words(text string) []string {
+	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}
+
+// Similarity is the Dice coefficient of two word lists: twice the number of
+// words they share over the number of words in both.
+func Similarity(a, b []string) float64 {
+	if len(a)+len(b) == 0 {
+		return 1
+	}
+	count := map[string]int{}
+	for _, w := range a {
+		count[w]++
+	}
+	common := 0
+	for _, w := range b {
+		if count[w] > 0 {
+			count[w]--
+			common++
+		}
+	}
+	return 2 * float64(common) / float64(len(a)+len(b))
+}
+
+// NewID makes an ID for a segment text: its first words, folded to
+// lower-case ASCII where the script allows, and four hex digits of its hash,
+// with a counter when that is taken.
+func NewID(text string, lang language.Tag, taken map[string]bool) string {
+	sum := sha1.Sum([]byte(text))
+	h := hex.EncodeToString(sum[:2])
+	slug := slugOf(text, lang)
+	base := h
+	if slug != "" {
+		base = slug + "-" + h
+	}
+	id := base
+	for n := 2; taken[id]; n++ {
+		id = base + "-" + strconv.Itoa(n)
+	}
+	return id
+}
+
+func slugOf(text string, lang language.Tag) string {
+	fold := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	plain, _, err := transform.String(fold, text)
+	if err != nil {
+		plain = text
+	}
+	plain = cases.Lower(lang).String(plain)
+	var words []string
+	for _, w := range Words(strings.Join(stripPlaceholders(plain), " ")) {
+		if len(words) == 3 {
+			break
+		}
+		r := []rune(w)
+		if len(r) > 12 {
+			r = r[:12]
+		}
+		words = append(words, string(r))
+	}
+	return strings.Join(words, "-")
+}
+
+// stripPlaceholders drops <N>, </N> and <N/> from a text.
+func stripPlaceholders(text string) []string {
+	var out []string
+	for _, f := range strings.Fields(text) {
+		f = strings.Map(func(r rune) rune {
+			if r == '<' || r == '>' || r == '/' {
+				return ' '
+			}
+			return r
+		}, f)
+		for _, w := range strings.Fields(f) {
+			if _, err := strconv.Atoi(w); err == nil && len(w) <= 4 {
+				continue
+			}
+			out = append(out, w)
+		}
+	}
+	return out
+}

@@ -1,0 +1,245 @@
+package workflow
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/pelletier/go-toml/v2"
+	"golang.org/x/text/language"
+
+	"github.com/tilmash/tilmash/workflow/segment"
+)
+
+// ConfigFile is the name of the file that marks a workspace.
+const ConfigFile = "tilmash.toml"
+
+// Config is the content of tilmash.toml.
+type Config struct {
+	// Languages are the workspace's languages; every article is translated
+	// into each of them except its own.
+	Languages []string `toml:"languages"`
+	// Articles, Locales and Output are folders relative to the workspace.
+	Articles string `toml:"articles"`
+	Locales  string `toml:"locales"`
+	Output   string `toml:"output"`
+	// Segmentation is "sentence" (default) or "paragraph".
+	Segmentation string `toml:"segmentation,omitempty"`
+	// Build holds the defaults of tilmash build.
+	Build BuildConfig `toml:"build"`
+}
+
+// BuildConfig holds build policy defaults.
+type BuildConfig struct {
+	// Require is what counts as finished: "translated" or "reviewed".
+	Require string `toml:"require,omitempty"`
+	// Fallback fills segments that are not finished: "none", "source" or a language.
+	Fallback string `toml:"fallback,omitempty"`
+	// MinCoverage is the percentage of finished segments an edition needs
+	// when a fallback fills the rest.
+	MinCoverage float64 `toml:"min_coverage,omitempty"`
+	// Formats are the edition formats: "md", "html".
+	Formats []string `toml:"formats,omitempty"`
+}
+
+// DefaultConfig is the configuration tilmash init writes.
+func DefaultConfig() Config {
+	return Config{
+		Languages:    []string{"en", "ru", "kk", "tr"},
+		Articles:     "articles",
+		Locales:      "locales",
+		Output:       "dist",
+		Segmentation: "sentence",
+		Build: BuildConfig{
+			Require:     "translated",
+			Fallback:    "none",
+			MinCoverage: 100,
+			Formats:     []string{"md", "html"},
+		},
+	}
+}
+
+// ErrNoWorkspace is returned when no tilmash.toml is found.
+var ErrNoWorkspace = errors.New("not in a tilmash workspace (no tilmash.toml here or in any parent folder): run tilmash init, or cd into a workspace")
+
+// Find returns the workspace folder holding dir: the nearest folder, from
+// dir up, that has a tilmash.toml.
+func Find(dir string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	for d := abs; ; {
+		if _, err := os.Stat(filepath.Join(d, ConfigFile)); err == nil {
+			return d, nil
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return "", ErrNoWorkspace
+		}
+		d = parent
+	}
+}
+
+// Workspace is an opened workspace.
+type Workspace struct {
+	// Root is the workspace folder.
+	Root string
+	// Config is its tilmash.toml.
+	Config Config
+	// Langs are the parsed Config.Languages, in order.
+	Langs []language.Tag
+	// Unit is the parsed Config.Segmentation.
+	Unit segment.Unit
+	// FS reads the workspace; names are slash-separated and relative.
+	FS fs.FS
+}
+
+// Open reads the workspace at root.
+func Open(root string) (*Workspace, error) {
+	return OpenFS(root, os.DirFS(root))
+}
+
+// OpenFS reads a workspace from fsys; root names it in messages.
+func OpenFS(root string, fsys fs.FS) (*Workspace, error) {
+	data, err := fs.ReadFile(fsys, ConfigFile)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", ConfigFile, err)
+	}
+	cfg := DefaultConfig()
+	dec := toml.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&cfg); err != nil {
+		return nil, configError(err)
+	}
+	ws := &Workspace{Root: root, Config: cfg, FS: fsys}
+	if len(cfg.Languages) == 0 {
+		return nil, fmt.Errorf("%s: languages is empty: list the workspace's languages, e.g. languages = [\"en\", \"ru\", \"kk\", \"tr\"]", ConfigFile)
+	}
+	seen := map[language.Tag]bool{}
+	for _, l := range cfg.Languages {
+		tag, err := language.Parse(l)
+		if err != nil || tag == language.Und {
+			return nil, fmt.Errorf("%s: invalid language tag %q in languages: use BCP 47 tags such as en, ru, kk, tr", ConfigFile, l)
+		}
+		if seen[tag] {
+			return nil, fmt.Errorf("%s: language %q is listed twice", ConfigFile, l)
+		}
+		seen[tag] = true
+		ws.Langs = append(ws.Langs, tag)
+	}
+	if ws.Unit, err = segment.ParseUnit(cfg.Segmentation); err != nil {
+		return nil, fmt.Errorf("%s: segmentation: %w", ConfigFile, err)
+	}
+	for _, dir := range []string{cfg.Articles, cfg.Locales, cfg.Output} {
+		if dir == "" || path.IsAbs(dir) || strings.HasPrefix(path.Clean(dir), "..") {
+			return nil, fmt.Errorf("%s: folder %q must be a path inside the workspace", ConfigFile, dir)
+		}
+	}
+	return ws, nil
+}
+
+func configError(err error) error {
+	var de *toml.DecodeError
+	if errors.As(err, &de) {
+		row, _ := de.Position()
+		return fmt.Errorf("%s:%d: %s", ConfigFile, row, de.Error())
+	}
+	var sme *toml.StrictMissingError
+	if errors.As(err, &sme) && len(sme.Errors) > 0 {
+		row, _ := sme.Errors[0].Position()
+		return fmt.Errorf("%s:%d: unknown setting %q", ConfigFile, row, strings.Join(sme.Errors[0].Key(), "."))
+	}
+	return fmt.Errorf("%s: %w", ConfigFile, err)
+}
+
+// HasLang reports whether tag is one of the workspace's languages.
+func (ws *Workspace) HasLang(tag language.Tag) bool {
+	for _, l := range ws.Langs {
+		if l == tag {
+			return true
+		}
+	}
+	return false
+}
+
+// ParseLang parses a language given by a user and checks that the workspace has it.
+func (ws *Workspace) ParseLang(s string) (language.Tag, error) {
+	tag, err := language.Parse(s)
+	if err != nil || tag == language.Und {
+		return language.Und, fmt.Errorf("invalid language tag %q: use a BCP 47 tag such as en, ru, kk or tr", s)
+	}
+	if !ws.HasLang(tag) {
+		return language.Und, fmt.Errorf("language %q is not one of the workspace's languages (%s): add it to languages in %s", s, strings.Join(ws.Config.Languages, ", "), ConfigFile)
+	}
+	return tag, nil
+}
+
+// ArticlePath returns the path of an article.
+func (ws *Workspace) ArticlePath(slug string) string {
+	return path.Join(ws.Config.Articles, slug+".md")
+}
+
+// CatalogPath returns the path of an article's message file in a language.
+func (ws *Workspace) CatalogPath(slug string, tag language.Tag) string {
+	l := tag.String()
+	return path.Join(ws.Config.Locales, l, slug+"."+l+".toml")
+}
+
+// MetaPath returns the path of the sidecar of an article's message file.
+func (ws *Workspace) MetaPath(slug string, tag language.Tag) string {
+	l := tag.String()
+	return path.Join(ws.Config.Locales, l, ".tilmash", slug+"."+l+".toml")
+}
+
+// MemoryPath returns the path of a language's translation memory.
+func (ws *Workspace) MemoryPath(tag language.Tag) string {
+	l := tag.String()
+	return path.Join(ws.Config.Locales, l, ".tilmash", "memory."+l+".toml")
+}
+
+// UIPath returns the path of a language's UI strings.
+func (ws *Workspace) UIPath(tag language.Tag) string {
+	l := tag.String()
+	return path.Join(ws.Config.Locales, l, UISlug+"."+l+".toml")
+}
+
+// UISlug names the message files of the editions' UI strings; no article
+// may take it.
+const UISlug = "ui"
+
+// Slugs lists the articles of the workspace, sorted.
+func (ws *Workspace) Slugs() ([]string, error) {
+	entries, err := fs.ReadDir(ws.FS, ws.Config.Articles)
+	if err != nil {
+		return nil, fmt.Errorf("reading articles: %w", err)
+	}
+	var slugs []string
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !strings.HasSuffix(name, ".md") {
+			continue
+		}
+		slugs = append(slugs, strings.TrimSuffix(name, ".md"))
+	}
+	sort.Strings(slugs)
+	return slugs, nil
+}
+
+// readFile reads a workspace file; a missing file gives nil data and no error.
+func (ws *Workspace) readFile(name string) ([]byte, error) {
+	data, err := fs.ReadFile(ws.FS, name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return data, nil
+}
