@@ -7,6 +7,9 @@ import (
 	"path/filepath"
 
 	"github.com/pelletier/go-toml/v2"
+	"golang.org/x/text/language"
+
+	"github.com/tilmash/tilmash/workflow/edition"
 )
 
 // InitPlan returns the files of a new workspace in dir: tilmash.toml, an
@@ -26,7 +29,12 @@ func InitPlan(dir string) (*Plan, error) {
 	p.write(ConfigFile, buf.Bytes())
 	p.write(cfg.Articles+"/.keep", nil)
 	for _, l := range cfg.Languages {
-		p.write(cfg.Locales+"/"+l+"/.keep", nil)
+		ui := edition.DefaultUI(language.Make(l))
+		if ui == nil {
+			p.write(cfg.Locales+"/"+l+"/.keep", nil)
+			continue
+		}
+		p.write(cfg.Locales+"/"+l+"/"+UISlug+"."+l+".toml", ui)
 	}
 	p.sort()
 	return p, nil

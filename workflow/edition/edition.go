@@ -2,6 +2,7 @@ package edition
 
 import (
 	"bytes"
+	"embed"
 	"fmt"
 	"html/template"
 	"regexp"
@@ -138,4 +139,17 @@ func LanguageName(tag language.Tag) string {
 func TranslatedFromID(src language.Tag) string {
 	base, _ := src.Base()
 	return fmt.Sprintf("translated_from_%s", base)
+}
+
+//go:embed ui/*.toml
+var defaultUI embed.FS
+
+// DefaultUI returns the UI strings tilmash ships for a language (the
+// newsroom's en, ru, kk and tr), or nil when it has none.
+func DefaultUI(tag language.Tag) []byte {
+	data, err := defaultUI.ReadFile("ui/ui." + tag.String() + ".toml")
+	if err != nil {
+		return nil
+	}
+	return data
 }

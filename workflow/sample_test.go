@@ -1,0 +1,102 @@
+package workflow
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"github.com/pelletier/go-toml/v2"
+	"golang.org/x/text/language"
+
+	"github.com/tilmash/tilmash/workflow/edition"
+)
+
+// repoRoot is the repository root, itself a workspace with the sample.
+const repoRoot = ".."
+
+func openRepo(t *testing.T) *Workspace {
+	t.Helper()
+	ws, err := Open(repoRoot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ws
+}
+
+// TestLocalesLoadWithGoI18n checks that every message file in the
+// repository loads with go-i18n itself.
+func TestLocalesLoadWithGoI18n(t *testing.T) {
+	n := 0
+	err := filepath.WalkDir(filepath.Join(repoRoot, "locales"), func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && d.Name() == ".tilmash" {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".toml") {
+			return nil
+		}
+		b := i18n.NewBundle(language.English)
+		b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+		if _, err := b.LoadMessageFile(p); err != nil {
+			t.Errorf("go-i18n cannot load %s: %v", p, err)
+		}
+		n++
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n < 8 {
+		t.Fatalf("found only %d message files under locales/", n)
+	}
+}
+
+// TestSampleComplete checks that the sample article is fully translated and
+// that its catalogs are in sync with it: a sync changes nothing.
+func TestSampleComplete(t *testing.T) {
+	ws := openRepo(t)
+	rows, err := ws.Status(Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 3 {
+		t.Fatalf("got %d status rows, want 3 (ru, kk, tr)", len(rows))
+	}
+	for _, r := range rows {
+		if r.OutOfDate || r.Missing+r.Stale > 0 || r.Translated+r.Reviewed != r.Segments || r.Segments < 25 {
+			t.Errorf("%s %s: %+v, want every segment translated", r.Article, r.Lang, r)
+		}
+	}
+	plan, _, err := ws.Sync(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range plan.Changes {
+		old, err := os.ReadFile(filepath.Join(repoRoot, c.Path))
+		if c.Remove || err != nil || !bytes.Equal(old, c.Data) {
+			t.Errorf("sync would change %s: run tilmash sync and commit", c.Path)
+		}
+	}
+}
+
+// TestDefaultUIMatchesLocales keeps the UI strings that init writes equal
+// to the workspace's own.
+func TestDefaultUIMatchesLocales(t *testing.T) {
+	ws := openRepo(t)
+	for _, tag := range ws.Langs {
+		want, err := os.ReadFile(filepath.Join(repoRoot, ws.UIPath(tag)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := edition.DefaultUI(tag); !bytes.Equal(got, want) {
+			t.Errorf("workflow/edition/ui/ui.%s.toml differs from %s: copy it over", tag, ws.UIPath(tag))
+		}
+	}
+}
