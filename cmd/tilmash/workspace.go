@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
-	"golang.org/x/text/language"
 
 	"github.com/tilmash/tilmash/workflow"
 )
@@ -53,12 +52,4 @@ func noArgs(cmd *cobra.Command, args []string) error {
 		return usageError{fmt.Errorf("%s takes no arguments, got %q", cmd.CommandPath(), args[0])}
 	}
 	return nil
-}
-
-func langNames(tags []language.Tag) string {
-	var s []string
-	for _, t := range tags {
-		s = append(s, t.String())
-	}
-	return strings.Join(s, ", ")
 }
