@@ -124,6 +124,14 @@ func (ws *Workspace) syncArticle(slug string, plan *Plan, memories map[language.
 			rep.New++
 		}
 	}
+	switch oldTitle, ok := oldText[TitleID]; {
+	case !ok:
+		rep.New++
+	case oldTitle == src.art.Title:
+		rep.Same++
+	default:
+		rep.Edited++
+	}
 	units := src.units(ids)
 	rep.Segments = len(units)
 	current := map[string]string{}

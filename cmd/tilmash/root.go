@@ -26,6 +26,7 @@ func newRootCmd(e *env) *cobra.Command {
 		newStatusCmd(e),
 		newBuildCmd(e),
 		newSegmentCmd(e),
+		newReviewCmd(e),
 	)
 	return cmd
 }

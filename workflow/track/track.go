@@ -83,52 +83,77 @@ func Assign(old []Old, texts []string, lang language.Tag, reserved ...string) []
 	return res
 }
 
-// matchEdited pairs unmatched old and new segments lying between the same
-// matched neighbours.
+// matchEdited pairs unmatched old and new segments that lie next to the
+// same matched neighbours: a gap is named by the matched segment before it
+// and by the one after it, and an unmatched new segment is compared with
+// the unmatched old ones of the gaps that share either neighbour (or sit
+// next to them). The cost is linear in the number of segments for a
+// document with scattered edits.
 func matchEdited(old []Old, texts []string, used []bool, res []Result) {
-	// The gap of an unmatched old segment is named by the old index of the
-	// matched segment before it (-1 at the start).
-	oldGap := map[int][]int{}
+	// old gaps, by the old index of their matched neighbour before and after
+	byPrev, byNext := map[int][]int{}, map[int][]int{}
 	prev := -1
 	for i := range old {
 		if used[i] {
 			prev = i
 			continue
 		}
-		oldGap[prev] = append(oldGap[prev], i)
+		byPrev[prev] = append(byPrev[prev], i)
 	}
-	if len(oldGap) == 0 {
+	next := len(old)
+	for i := len(old) - 1; i >= 0; i-- {
+		if used[i] {
+			next = i
+			continue
+		}
+		byNext[next] = append(byNext[next], i)
+	}
+	if len(byPrev) == 0 {
 		return
 	}
-	// successor of each gap in old order, to look at the neighbouring gaps
+	// the neighbours of each new segment, as old indices
+	nextOf := make([]int, len(res))
+	next = len(old)
+	for j := len(res) - 1; j >= 0; j-- {
+		nextOf[j] = next
+		if res[j].Match == Same {
+			next = res[j].Old
+		}
+	}
 	type pair struct {
 		score float64
 		o, n  int
 	}
 	var pairs []pair
+	oldWords := map[int][]string{}
 	prev = -1
-	words := map[int][]string{}
-	wordsOf := func(i int, text string, side int) []string {
-		k := i*2 + side
-		if w, ok := words[k]; ok {
-			return w
-		}
-		w := Words(text)
-		words[k] = w
-		return w
-	}
 	for j, r := range res {
 		if r.Match == Same {
 			prev = r.Old
 			continue
 		}
-		// the gap after the previous match, and the gaps around it
+		nw := Words(texts[j])
+		seen := map[int]bool{}
+		var cands []int
 		for _, g := range []int{prev, prevMatched(used, prev), nextMatched(used, prev)} {
-			for _, i := range oldGap[g] {
-				s := Similarity(wordsOf(i, old[i].Text, 0), wordsOf(j, texts[j], 1))
-				if s >= Threshold {
-					pairs = append(pairs, pair{s, i, j})
-				}
+			cands = append(cands, byPrev[g]...)
+		}
+		n := nextOf[j]
+		for _, g := range []int{n, prevMatched(used, n), nextMatched(used, n)} {
+			cands = append(cands, byNext[g]...)
+		}
+		for _, i := range cands {
+			if seen[i] {
+				continue
+			}
+			seen[i] = true
+			ow, ok := oldWords[i]
+			if !ok {
+				ow = Words(old[i].Text)
+				oldWords[i] = ow
+			}
+			if s := Similarity(ow, nw); s >= Threshold {
+				pairs = append(pairs, pair{s, i, j})
 			}
 		}
 	}
@@ -165,7 +190,7 @@ func nextMatched(used []bool, i int) int {
 			return i
 		}
 	}
-	return -2 // no gap has this name
+	return len(used) // the end of the document
 }
 
 // Words returns the lower-cased words of a text, placeholders left out.
