@@ -137,7 +137,7 @@ func (b *builder) segment(kind Kind, text string, at []int, sp sentence.Span) {
 		Block: b.block,
 		Start: start,
 		End:   end,
-		Line:  lineAt(b.src, start),
+		Line:  b.lines.line(start),
 		Codes: codes,
 	})
 }

@@ -49,6 +49,7 @@ type blockCode struct {
 
 type builder struct {
 	src      []byte
+	lines    lineIndex
 	opts     Options
 	splitter splitter
 	segments []Segment
@@ -126,7 +127,7 @@ func startOf(n ast.Node) int {
 }
 
 func (b *builder) errorf(at int, format string, args ...any) error {
-	return &MarkupError{Line: lineAt(b.src, at), Msg: fmt.Sprintf(format, args...)}
+	return &MarkupError{Line: b.lines.line(at), Msg: fmt.Sprintf(format, args...)}
 }
 
 // inlines walks the inline children of parent; limit is where the parent's

@@ -1,7 +1,6 @@
 package segment
 
 import (
-	"bytes"
 	"fmt"
 	"sort"
 	"unicode"
@@ -120,7 +119,7 @@ func Split(src []byte, opts Options) (*Doc, error) {
 	if off := invalidUTF8(src); off >= 0 {
 		return nil, &EncodingError{Offset: off}
 	}
-	b := &builder{src: src, opts: opts, splitter: newSentenceSplitter(opts.Lang)}
+	b := &builder{src: src, opts: opts, splitter: newSentenceSplitter(opts.Lang), lines: newLineIndex(src)}
 	var err error
 	if opts.Plain {
 		err = b.plain()
@@ -149,9 +148,22 @@ func invalidUTF8(src []byte) int {
 	return -1
 }
 
-// lineAt returns the 1-based line number of byte offset off.
-func lineAt(src []byte, off int) int {
-	return bytes.Count(src[:off], []byte{'\n'}) + 1
+// lineIndex finds the line of a byte offset.
+type lineIndex []int // offsets where lines start, after the first
+
+func newLineIndex(src []byte) lineIndex {
+	var idx lineIndex
+	for i, c := range src {
+		if c == '\n' {
+			idx = append(idx, i+1)
+		}
+	}
+	return idx
+}
+
+// line returns the 1-based line number of byte offset off.
+func (idx lineIndex) line(off int) int {
+	return sort.SearchInts(idx, off+1) + 1
 }
 
 // hasWords reports whether text outside placeholders holds a letter or digit,

@@ -1,0 +1,886 @@
+package sentence
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+)
+
+// Span is one sentence: text[Start:End], with no leading or trailing white space.
+type Span struct{ Start, End int }
+
+// Splitter splits plain text into sentences by the rules of one language.
+// A Splitter is immutable once made, so one value may be shared by many
+// goroutines. Make it with New; the zero Splitter uses the generic rules.
+type Splitter struct {
+	r *rules
+}
+
+// New returns the splitter for a BCP 47 language tag ("en", "ru", "kk",
+// "tr", "en-GB", "tr-TR"...). The base language picks the rule table, so
+// "en-GB" gets the English rules and "kk-Latn" the Kazakh ones. A language
+// without a table of its own ("de", "und", the zero Tag) gets the generic
+// rules: punctuation, initials, numbers, URLs and the few Latin abbreviations
+// ("e.g.", "etc.") that every language shares. That is a deliberate choice,
+// not an error: text in any language can be split, only less precisely.
+//
+// The embedded rule files are compiled once, on the first call, and the
+// tables are shared by every Splitter, so New is cheap. The package tests
+// check the files; should one fail to compile all the same, its language
+// gets the generic rules and, should the generic file fail, the bare
+// punctuation rules built into the package: New never panics.
+func New(tag language.Tag) *Splitter {
+	lang := ""
+	// Base guesses a language for "und" ("en"); only a language the tag names counts.
+	if base, conf := tag.Base(); conf == language.Exact {
+		lang = base.String()
+	}
+	set := compiled()
+	if r, ok := set.tables[lang]; ok {
+		return &Splitter{r: r}
+	}
+	if r, ok := set.tables[""]; ok {
+		return &Splitter{r: r}
+	}
+	return &Splitter{r: bareRules()}
+}
+
+// language returns the base language whose rules s uses, or "" for the
+// generic rules.
+func (s *Splitter) language() string {
+	if s == nil || s.r == nil {
+		return ""
+	}
+	return s.r.lang
+}
+
+// bareRules returns the rules New falls back to when the embedded files
+// cannot be read: ". ! ? …" end sentences, nothing else is known.
+func bareRules() *rules {
+	r := newRules("")
+	r.setFlags('.', fStop)
+	r.setFlags('!', fStrong)
+	r.setFlags('?', fStrong)
+	r.setFlags('…', fEllipsis)
+	for _, c := range `")]’”»` {
+		r.setFlags(c, fCloser)
+	}
+	for _, c := range `"([‘“«—–` {
+		r.setFlags(c, fOpener)
+	}
+	return r
+}
+
+// maxKey bounds the length in bytes of an abbreviation key; longer words are
+// never looked up.
+const maxKey = 64
+
+// maxWord bounds how far the splitter looks at a neighbouring word.
+const maxWord = 64
+
+// Split returns the sentences of text in order. The text between consecutive
+// spans, and before the first and after the last, is white space only
+// (Unicode white space, including no-break and thin spaces and newlines).
+// Empty or all-space text gives no spans. Placeholders <N>, </N> and <N/> are
+// never cut; invalid UTF-8 is kept as ordinary non-space characters.
+//
+// A sentence ends after a terminator (". ! ? …" and the like, with any closing
+// quotes, brackets and </N> that follow it) when white space follows and the
+// next word, looked at past opening quotes, dashes and <N>, may begin a new
+// sentence; the rule tables decide that for abbreviations, initials, numbers
+// and ellipses. Text with no white space after a full stop is never cut
+// ("example.com", "3.5", "main.go").
+func (s *Splitter) Split(text string) []Span {
+	if s == nil || s.r == nil {
+		return New(language.Und).Split(text)
+	}
+	r := s.r
+	var (
+		spans    []Span
+		start    = -1 // first byte of the current sentence, -1 before it
+		lastEnd  = 0  // end of the last non-space character
+		tokStart = 0  // first byte of the current word: after the last white space
+		st       = state{lastNumber: -1}
+		n        = len(text)
+	)
+	for i := 0; i < n; {
+		c := text[i]
+		switch r.scan[c] {
+		case scanOther:
+			if start < 0 {
+				start = i
+			}
+			i++
+			for i < n && r.scan[text[i]] == scanOther {
+				i++
+			}
+			lastEnd = i
+			continue
+		case scanSpace:
+			i++
+			tokStart = i
+			continue
+		case scanLead:
+			ch, size := utf8.DecodeRuneInString(text[i:])
+			f := r.flags(ch)
+			if ch == utf8.RuneError && size == 1 {
+				f = 0
+			}
+			if f&fSpace != 0 {
+				i += size
+				tokStart = i
+				continue
+			}
+			if f&fTerm == 0 {
+				if start < 0 {
+					start = i
+				}
+				i += size
+				lastEnd = i
+				continue
+			}
+		}
+		// A terminator at text[i].
+		if start < 0 {
+			start = i
+		}
+		cl := r.cluster(text, i)
+		lastEnd = cl.end
+		if cl.end < n && r.boundary(text, start, tokStart, i, cl, &st) {
+			if spans == nil {
+				spans = make([]Span, 0, 1+n/128)
+			}
+			spans = append(spans, Span{start, cl.end})
+			start = -1
+			tokStart = cl.end
+		}
+		i = cl.end
+	}
+	if start >= 0 {
+		spans = append(spans, Span{start, lastEnd})
+	}
+	return spans
+}
+
+// state is what Split remembers from one candidate boundary to the next.
+type state struct {
+	lastNumber int  // number of the last inline list item marker ("2."), -1 for none
+	lastLetter byte // letter of the last lettered item marker ("b."), 0 for none
+}
+
+// cluster is a run of terminators with the closing marks that follow them:
+// "." or "?!" or "...”)" or ".</3>".
+type cluster struct {
+	end      int  // first byte after the run
+	dots     int  // full stops in the run
+	ellipsis bool // the run has "…"
+	strong   bool // the run has "?" or "!"
+	unspaced bool // the run has "。" or the like
+	closed   bool // a closing quote or bracket follows a terminator
+}
+
+// cluster reads the terminator run starting at text[i].
+func (r *rules) cluster(text string, i int) cluster {
+	var cl cluster
+	n := len(text)
+	lastDot := false
+	for i < n {
+		c := text[i]
+		if c == '<' {
+			if k, size := placeholderAt(text, i); k == phClose {
+				i += size
+				lastDot = false
+				continue
+			}
+			break
+		}
+		// ". . ." is one ellipsis: a dot, a space and a dot that is followed by
+		// a space, another dot, a closer or the end.
+		if c == ' ' && lastDot && i+1 < n && text[i+1] == '.' &&
+			(i+2 == n || text[i+2] == ' ' || text[i+2] == '.' || r.isCloserAt(text, i+2)) {
+			i++
+			continue
+		}
+		ch, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			ch, size = utf8.DecodeRuneInString(text[i:])
+			if ch == utf8.RuneError && size == 1 {
+				break
+			}
+		}
+		f := r.flags(ch)
+		switch {
+		case f&fStop != 0:
+			cl.dots++
+		case f&fStrong != 0:
+			cl.strong = true
+		case f&fEllipsis != 0:
+			cl.ellipsis = true
+		case f&fUnspaced != 0:
+			cl.unspaced = true
+		case f&fCloser != 0:
+			cl.closed = true
+		default:
+			cl.end = i
+			return cl
+		}
+		lastDot = f&fStop != 0
+		i += size
+	}
+	cl.end = i
+	return cl
+}
+
+// isCloserAt reports whether a closing mark starts at text[i].
+func (r *rules) isCloserAt(text string, i int) bool {
+	ch, size := utf8.DecodeRuneInString(text[i:])
+	if ch == utf8.RuneError && size <= 1 {
+		return false
+	}
+	return r.flags(ch)&fCloser != 0
+}
+
+// Kinds of the word after a candidate boundary.
+const (
+	nextNone  = iota // only white space follows
+	nextUpper        // a capital letter
+	nextLower        // a small letter
+	nextDigit        // a digit
+	nextOther        // anything else: a symbol, a letter without case, <N/>
+)
+
+// next describes the first word after a candidate boundary.
+type next struct {
+	kind    int
+	word    string // the letters of the word ("He" of "He's"), at most maxWord bytes
+	wordEnd int    // index after word in text
+	direct  bool   // the word follows the white space directly, with no opener between
+}
+
+// peek looks at the text after a candidate boundary at text[i], past white
+// space, opening quotes and brackets, dashes, bullets, <N> and </N>.
+func (r *rules) peek(text string, i int) next {
+	n := len(text)
+	direct := true
+	for i < n {
+		c := text[i]
+		if c == '<' {
+			k, size := placeholderAt(text, i)
+			if k == phOpen || k == phClose {
+				i += size
+				direct = false
+				continue
+			}
+			return next{kind: nextOther} // <N/> is a word of no case; '<' a symbol
+		}
+		ch, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			ch, size = utf8.DecodeRuneInString(text[i:])
+			if ch == utf8.RuneError && size == 1 {
+				return next{kind: nextOther}
+			}
+		}
+		f := r.flags(ch)
+		if f&fSpace != 0 {
+			i += size
+			continue
+		}
+		if f&(fOpener|fBullet) != 0 {
+			direct = false
+			i += size
+			continue
+		}
+		var nx next
+		nx.direct = direct
+		switch {
+		case unicode.IsUpper(ch) || unicode.IsTitle(ch):
+			nx.kind = nextUpper
+		case unicode.IsLower(ch):
+			nx.kind = nextLower
+		case unicode.IsDigit(ch):
+			nx.kind = nextDigit
+			return nx
+		default:
+			nx.kind = nextOther
+			return nx
+		}
+		j := i
+		for j < n && j-i < maxWord {
+			ch, size := utf8.DecodeRuneInString(text[j:])
+			if !unicode.IsLetter(ch) && !unicode.IsMark(ch) {
+				break
+			}
+			j += size
+		}
+		nx.word, nx.wordEnd = text[i:j], j
+		return nx
+	}
+	return next{kind: nextNone}
+}
+
+// Placeholder kinds.
+const (
+	phNone = iota
+	phOpen
+	phClose
+	phStandalone
+)
+
+// placeholderAt reports the placeholder <N>, </N> or <N/> (N decimal digits)
+// that starts at text[i], and its length in bytes.
+func placeholderAt(text string, i int) (kind, size int) {
+	n := len(text)
+	if i >= n || text[i] != '<' {
+		return phNone, 0
+	}
+	j := i + 1
+	kind = phOpen
+	if j < n && text[j] == '/' {
+		kind = phClose
+		j++
+	}
+	d := j
+	for j < n && text[j] >= '0' && text[j] <= '9' {
+		j++
+	}
+	if j == d || j >= n {
+		return phNone, 0
+	}
+	switch {
+	case text[j] == '>':
+		return kind, j + 1 - i
+	case kind == phOpen && text[j] == '/' && j+1 < n && text[j+1] == '>':
+		return phStandalone, j + 2 - i
+	}
+	return phNone, 0
+}
+
+// boundary decides whether the terminator run cl, which starts at text[term]
+// and belongs to the word starting at text[tok], ends the sentence that
+// starts at text[start].
+func (r *rules) boundary(text string, start, tok, term int, cl cluster, st *state) bool {
+	if cl.unspaced {
+		return true
+	}
+	if !r.isSpaceAt(text, cl.end) {
+		return false // "example.com", "3.5", "Jr.'s", "Hello.<1/>"
+	}
+	nx := r.peek(text, cl.end)
+	if nx.kind == nextNone {
+		return false
+	}
+	w, trailingCloser := r.word(text, tok, term)
+	marker := false
+	if !cl.strong && !cl.ellipsis && cl.dots == 1 && !trailingCloser {
+		marker = r.listMarker(text, start, tok, w, st)
+	}
+	if nx.kind == nextLower {
+		return false // "Yahoo! in", "etc. and", "15. yüzyıl", «Куда?» — спросил
+	}
+	if cl.strong {
+		// “Why now?” Tokayev asked. — a name and a verb of saying after a
+		// quoted question or exclamation finish the same sentence.
+		return !(cl.closed && r.attribution(text, nx))
+	}
+	if cl.ellipsis || cl.dots > 1 {
+		// "…" or "..." attached to a word ends a sentence before a capital.
+		// Set off by spaces on both sides, three dots mark words left out
+		// inside a sentence; four dots are an ellipsis and a full stop.
+		if w == "" && cl.dots < 4 && !(cl.ellipsis && cl.dots > 0) {
+			return false
+		}
+		return nx.kind == nextUpper
+	}
+	if marker {
+		return false // "1. The first item", "Steps: 1. Open"
+	}
+	if cl.closed || trailingCloser || w == "" {
+		return true // “He left.” She said. / (See above.) Next / «Он ушёл». Потом
+	}
+
+	if r.continues(text, w, nx) {
+		return false // "Ltd. Şti.", "Prof. Dr."
+	}
+	if c, ok := r.classOf(text, start, tok, w); ok {
+		switch c {
+		case classNever:
+			return false
+		case classCapital:
+			return nx.kind == nextUpper
+		case classStarter:
+			return r.starterNext(nx)
+		case classAfterNumber:
+			// "Подписано в 2023 г. В январе…" ends; "В 2023 г. Москва…" does
+			// not: a number at the start of a sentence, alone or after a
+			// sentence starter (often a preposition), cannot end it.
+			ok, ns := r.prevIsNumber(text, tok, start)
+			if !ok || ns == start {
+				return false
+			}
+			if p, ps, ok := r.prevWord(text, ns, start); ok && ps == start {
+				if p, _ = r.word(p, 0, len(p)); r.isStarter(p) {
+					return false
+				}
+			}
+			return nx.kind == nextUpper
+		case classNumber:
+			if nx.kind == nextDigit {
+				return false
+			}
+			// Before anything else, like an ordinary word.
+		}
+	}
+
+	switch {
+	case isInitial(w):
+		// "J. R. R. Tolkien", "К. Токаев". A letter that is also a word ("I")
+		// is an initial only after a capitalised word: "Albert I. Jones" but
+		// "you and I. Did".
+		if _, ok := r.pronouns[w]; ok {
+			p, _, ok := r.prevWord(text, tok, start)
+			if !ok || !startsUpper(p) {
+				return true
+			}
+		}
+		// No name is a sentence starter of two letters or more: "vitamin B.
+		// It is" ends (while "Н. А. Назарбаев" goes on).
+		return utf8.RuneCountInString(nx.word) > 1 && r.starterNext(nx)
+	case strings.IndexByte(w, '.') > 0 && isDottedAcronym(w):
+		return r.starterNext(nx) // "U.N. Security Council" but "E.U. How"
+	case isDigits(w):
+		if nx.kind == nextUpper && r.ordinalNext(nx.word) {
+			return false // "1. Dünya Savaşı", "3. Maddesi"
+		}
+		if r.ordinalNumbers {
+			return r.starterNext(nx) // Turkish "1. Ulusal Kongre" but "sayısı 12. Bu"
+		}
+	case r.ordinalRoman && isRoman(w):
+		return r.starterNext(nx) // Turkish "II. Abdülhamid", "XVI. Yüzyıl"
+	}
+	return true
+}
+
+// ordinalNext reports whether w is, or starts with, one of the words after
+// which a number with a period is an ordinal: the Turkish stem "Madde" also
+// matches "Maddesi" and "Maddede".
+func (r *rules) ordinalNext(w string) bool {
+	for i := len(w); i > 0; {
+		if _, ok := r.ordinals[w[:i]]; ok {
+			return true
+		}
+		_, size := utf8.DecodeLastRuneInString(w[:i])
+		i -= size
+	}
+	return false
+}
+
+// attribution reports whether the capitalised word nx and at most two more
+// capitalised words are followed by a verb of saying: “Why?” President
+// Tokayev asked.
+func (r *rules) attribution(text string, nx next) bool {
+	if len(r.speech) == 0 || nx.kind != nextUpper {
+		return false
+	}
+	i := nx.wordEnd
+	for range 3 {
+		// One space or line break between the words.
+		ch, size := utf8.DecodeRuneInString(text[i:])
+		if r.flags(ch)&fSpace == 0 {
+			return false
+		}
+		i += size
+		j := i
+		for j < len(text) && j-i < maxWord {
+			ch, size := utf8.DecodeRuneInString(text[j:])
+			if !unicode.IsLetter(ch) {
+				break
+			}
+			j += size
+		}
+		w := text[i:j]
+		if _, ok := r.speech[w]; ok {
+			return true
+		}
+		if !startsUpper(w) {
+			return false
+		}
+		i = j
+	}
+	return false
+}
+
+// starterNext reports whether the next word is a capitalised sentence starter.
+func (r *rules) starterNext(nx next) bool {
+	return nx.kind == nextUpper && r.isStarter(nx.word)
+}
+
+// isStarter reports whether w is a sentence starter.
+func (r *rules) isStarter(w string) bool {
+	_, ok := r.starters[w]
+	return ok
+}
+
+// isSpaceAt reports whether a white-space character starts at text[i].
+func (r *rules) isSpaceAt(text string, i int) bool {
+	if i >= len(text) {
+		return false
+	}
+	c := text[i]
+	if c < utf8.RuneSelf {
+		return r.low[c]&fSpace != 0
+	}
+	ch, size := utf8.DecodeRuneInString(text[i:])
+	if ch == utf8.RuneError && size == 1 {
+		return false
+	}
+	return r.flags(ch)&fSpace != 0
+}
+
+// word returns the word before a terminator at text[term], text[tok:term],
+// without the opening marks, bullets and placeholders in front of it and
+// without closing placeholders after it. trailingCloser reports a closing
+// quote or bracket right before the terminator: «ушёл». cannot end in an
+// abbreviation.
+func (r *rules) word(text string, tok, term int) (w string, trailingCloser bool) {
+	i := tok
+	for i < term {
+		if text[i] == '<' {
+			if k, size := placeholderAt(text, i); k != phNone && i+size <= term {
+				i += size
+				continue
+			}
+			break
+		}
+		ch, size := utf8.DecodeRuneInString(text[i:term])
+		if ch == utf8.RuneError && size <= 1 {
+			break
+		}
+		if r.flags(ch)&(fOpener|fBullet) == 0 {
+			break
+		}
+		i += size
+	}
+	j := term
+	for j > i {
+		if text[j-1] == '>' {
+			// Find a closing placeholder that ends at j.
+			k := j - 2
+			for k > i && text[k] >= '0' && text[k] <= '9' {
+				k--
+			}
+			if k-1 >= i && text[k] == '/' && text[k-1] == '<' && k+1 < j-1 {
+				j = k - 1
+				continue
+			}
+		}
+		break
+	}
+	if j > i {
+		ch, _ := utf8.DecodeLastRuneInString(text[i:j])
+		if ch != utf8.RuneError && r.flags(ch)&fCloser != 0 {
+			trailingCloser = true
+		}
+	}
+	return text[i:j], trailingCloser
+}
+
+// prevWord returns the word before the one that starts at text[pos], if it
+// lies within the sentence that starts at text[start] and is separated from
+// pos by white space only. The word is returned whole, openers included.
+func (r *rules) prevWord(text string, pos, start int) (w string, wStart int, ok bool) {
+	// Back over white space to the end of the previous word.
+	e := pos
+	for e > start && pos-e <= 8 {
+		ch, size := utf8.DecodeLastRuneInString(text[start:e])
+		if ch == utf8.RuneError && size <= 1 || r.flags(ch)&fSpace == 0 {
+			break
+		}
+		e -= size
+	}
+	if e == pos || e <= start || pos-e > 8 {
+		return "", 0, false
+	}
+	s := e
+	for s > start && e-s <= maxWord {
+		ch, size := utf8.DecodeLastRuneInString(text[start:s])
+		if !(ch == utf8.RuneError && size <= 1) && r.flags(ch)&fSpace != 0 {
+			break
+		}
+		s -= size
+	}
+	if e-s > maxWord {
+		return "", 0, false
+	}
+	return text[s:e], s, true
+}
+
+// dotBefore reports whether the white space before text[pos] follows a period.
+func (r *rules) dotBefore(text string, pos, start int) bool {
+	for e := pos; e > start && pos-e <= 8; {
+		ch, size := utf8.DecodeLastRuneInString(text[start:e])
+		if ch == utf8.RuneError && size <= 1 || r.flags(ch)&fSpace == 0 {
+			return e < pos && text[e-1] == '.'
+		}
+		e -= size
+	}
+	return false
+}
+
+// classOf looks the word before a full stop up in the abbreviation table.
+// It tries the longest chain of abbreviated words first ("т. е." as "т.е",
+// "Prof. Dr."), then the word alone, then the part of the word after its last
+// period ("Tuesday.Mr").
+func (r *rules) classOf(text string, start, tok int, w string) (class, bool) {
+	if len(w) > maxKey {
+		return 0, false
+	}
+	// Words before this one that end in a period, nearest first.
+	var prev [4]string
+	np := 0
+	pos := tok
+	for np < len(prev) && np+1 < r.maxParts && r.dotBefore(text, pos, start) {
+		p, ps, ok := r.prevWord(text, pos, start)
+		if !ok || len(p) < 2 || p[len(p)-1] != '.' {
+			break
+		}
+		prev[np] = p
+		np++
+		pos = ps
+	}
+	var buf [maxKey]byte
+	for k := np; k >= 0; k-- {
+		// The k words before w, then w: "т." + "е" is "т.е".
+		key, ok := buf[:0], true
+		for j := k - 1; j >= 0 && ok; j-- {
+			if j == k-1 {
+				// The first word of the chain may carry openers: "(т. е."
+				p, _ := r.word(prev[j], 0, len(prev[j])-1)
+				key, ok = appendKey(key, p, ".")
+			} else {
+				key, ok = appendKey(key, prev[j], "")
+			}
+		}
+		if key, ok = appendKey(key, w, ""); !ok {
+			continue
+		}
+		if c, found := r.lookup(key); found {
+			return c, true
+		}
+	}
+	for i := len(w) - 1; i > 0; i-- {
+		if w[i] == '.' {
+			if i+1 < len(w) {
+				return r.lookup(append(buf[:0], w[i+1:]...))
+			}
+			break
+		}
+	}
+	return 0, false
+}
+
+// appendKey appends s and suffix to key, or reports false if they do not fit in maxKey bytes.
+func appendKey(key []byte, s, suffix string) ([]byte, bool) {
+	if len(key)+len(s)+len(suffix) > maxKey {
+		return key, false
+	}
+	return append(append(key, s...), suffix...), true
+}
+
+// continues reports whether the word before the full stop begins a
+// multi-part abbreviation that the next word completes: "Ltd." of "Ltd. Şti.".
+func (r *rules) continues(text string, w string, nx next) bool {
+	if !nx.direct || nx.word == "" || nx.wordEnd >= len(text) || text[nx.wordEnd] != '.' {
+		return false
+	}
+	if _, ok := r.prefixes[w]; !ok {
+		return false
+	}
+	var buf [maxKey]byte
+	if len(w)+1+len(nx.word) > len(buf) {
+		return false
+	}
+	key := append(append(append(buf[:0], w...), '.'), nx.word...)
+	if _, ok := r.abbr[string(key)]; ok {
+		return true
+	}
+	_, ok := r.prefixes[string(key)]
+	return ok
+}
+
+// prevIsNumber reports whether the word before the one at text[tok] is a
+// number: "2023 г.", "1990-х гг.", "XIX в.".
+// Up to two abbreviations may stand between: "2,7 млн кв. км.". It also
+// returns where that number starts.
+func (r *rules) prevIsNumber(text string, tok, start int) (bool, int) {
+	pos := tok
+	for range 3 {
+		p, ps, ok := r.prevWord(text, pos, start)
+		if !ok {
+			return false, 0
+		}
+		p, _ = r.word(p, 0, len(p))
+		ch, _ := utf8.DecodeRuneInString(p)
+		if unicode.IsDigit(ch) || isRoman(trimDashes(p)) {
+			return true, ps
+		}
+		if !r.isAbbreviation(p) {
+			return false, 0
+		}
+		pos = ps
+	}
+	return false, 0
+}
+
+// isAbbreviation reports whether w, with or without a final period, is in
+// the abbreviation table.
+func (r *rules) isAbbreviation(w string) bool {
+	w = strings.TrimSuffix(w, ".")
+	if w == "" || len(w) > maxKey {
+		return false
+	}
+	var buf [maxKey]byte
+	_, ok := r.lookup(append(buf[:0], w...))
+	return ok
+}
+
+// listMarker reports whether the word before a full stop is the marker of an
+// item of an inline list ("1. first 2. second", "a. The first item"): a
+// number of one or two digits or a single small Latin letter that starts the
+// sentence, follows a colon or a bullet, or continues the numbering of the
+// marker before it; a Roman numeral or capital letter counts at the start of
+// a sentence only ("I. Introduction").
+func (r *rules) listMarker(text string, start, tok int, w string, st *state) bool {
+	num, letter := -1, byte(0)
+	switch {
+	case len(w) == 1 && w[0] >= '0' && w[0] <= '9':
+		num = int(w[0] - '0')
+	case len(w) == 2 && isDigits(w):
+		num = int(w[0]-'0')*10 + int(w[1]-'0')
+	case len(w) == 1 && w[0] >= 'a' && w[0] <= 'z':
+		letter = w[0]
+	}
+	first := tok == start
+	if !first {
+		if p, ps, ok := r.prevWord(text, tok, start); ok {
+			switch {
+			case p[len(p)-1] == ':':
+				first = true
+			case ps == start && onlyBullets(r, p):
+				first = true
+			}
+		}
+	}
+	switch {
+	case num >= 0:
+		if first || num == st.lastNumber+1 && st.lastNumber >= 0 {
+			st.lastNumber = num
+			return true
+		}
+	case letter != 0:
+		if first || st.lastLetter != 0 && letter == st.lastLetter+1 {
+			st.lastLetter = letter
+			return true
+		}
+	default:
+		return first && (isRoman(w) || isInitial(w))
+	}
+	return false
+}
+
+// onlyBullets reports whether s is made of bullets and dashes only.
+func onlyBullets(r *rules, s string) bool {
+	for _, ch := range s {
+		if r.flags(ch)&fBullet == 0 && ch != '-' && ch != '–' && ch != '—' && ch != '*' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// isInitial reports whether w is a single capital letter.
+func isInitial(w string) bool {
+	ch, size := utf8.DecodeRuneInString(w)
+	return size == len(w) && w != "" && (unicode.IsUpper(ch) || unicode.IsTitle(ch))
+}
+
+// isDottedAcronym reports whether w is two or more single letters joined by
+// periods, perhaps with hyphens: "U.S.A", "E.U", "Қ.-Ж".
+func isDottedAcronym(w string) bool {
+	parts := 0
+	letters := 0
+	for i := 0; i < len(w); {
+		ch, size := utf8.DecodeRuneInString(w[i:])
+		i += size
+		switch {
+		case ch == '.':
+			if letters != 1 {
+				return false
+			}
+			parts++
+			letters = 0
+		case ch == '-':
+			if letters != 0 {
+				return false
+			}
+		case unicode.IsLetter(ch):
+			letters++
+		default:
+			return false
+		}
+	}
+	return parts >= 1 && letters == 1
+}
+
+// isDigits reports whether w is one or more ASCII digits.
+func isDigits(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// isRoman reports whether w is a Roman numeral in capitals of two or more
+// letters ("II", "XIX"; single letters are initials), or of several joined
+// by dashes ("XIX–XX").
+func isRoman(w string) bool {
+	letters := 0
+	for _, ch := range w {
+		switch ch {
+		case 'I', 'V', 'X', 'L', 'C', 'D', 'M':
+			letters++
+		case '-', '–', '—':
+		default:
+			return false
+		}
+	}
+	return letters >= 2
+}
+
+// trimDashes removes dashes at either end of w.
+func trimDashes(w string) string {
+	for len(w) > 0 && (w[0] == '-') {
+		w = w[1:]
+	}
+	for len(w) > 0 && (w[len(w)-1] == '-') {
+		w = w[:len(w)-1]
+	}
+	return w
+}
+
+// startsUpper reports whether the first letter of w, past any opening
+// punctuation, is a capital.
+func startsUpper(w string) bool {
+	for _, ch := range w {
+		if unicode.IsLetter(ch) {
+			return unicode.IsUpper(ch) || unicode.IsTitle(ch)
+		}
+		if unicode.IsDigit(ch) {
+			return false
+		}
+	}
+	return false
+}
