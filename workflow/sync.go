@@ -3,6 +3,9 @@ package workflow
 import (
 	"context"
 	"fmt"
+	"io/fs"
+	"path"
+	"strings"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
@@ -19,6 +22,9 @@ type SyncReport struct {
 	Edited   int    `json:"edited"`
 	New      int    `json:"new"`
 	Removed  int    `json:"removed"`
+	// RenamedFrom is the article's old name, when sync found its catalogs
+	// under it.
+	RenamedFrom string `json:"renamed_from,omitempty"`
 }
 
 // Sync re-segments the given articles (all when slugs is empty) and returns
@@ -93,8 +99,23 @@ func (ws *Workspace) syncArticle(slug string, plan *Plan, memories map[language.
 	if err != nil {
 		return rep, err
 	}
+	// from is the slug the catalogs were written for: the article's own, or
+	// its old name when it was renamed since the last sync.
+	from := slug
+	if oldSrc == nil {
+		if from, oldSrc, err = ws.renamedFrom(slug, src); err != nil {
+			return rep, err
+		}
+		if from != slug {
+			rep.RenamedFrom = from
+			for _, tag := range ws.Langs {
+				plan.remove(ws.CatalogPath(from, tag))
+				plan.remove(ws.MetaPath(from, tag))
+			}
+		}
+	}
 	srcMetaPath := ws.MetaPath(slug, srcLang)
-	oldMeta, err := ws.loadMeta(srcMetaPath)
+	oldMeta, err := ws.loadMeta(ws.MetaPath(from, srcLang))
 	if err != nil {
 		return rep, err
 	}
@@ -167,21 +188,21 @@ func (ws *Workspace) syncArticle(slug string, plan *Plan, memories map[language.
 		if tag == srcLang {
 			continue
 		}
-		if err := ws.syncTarget(slug, src, tag, units, oldText, plan, memories); err != nil {
+		if err := ws.syncTarget(slug, from, tag, units, oldText, plan, memories); err != nil {
 			return rep, err
 		}
 	}
 	return rep, nil
 }
 
-func (ws *Workspace) syncTarget(slug string, src *source, tag language.Tag, units []Unit, oldText map[string]string, plan *Plan, memories map[language.Tag]*catalog.Memory) error {
+func (ws *Workspace) syncTarget(slug, from string, tag language.Tag, units []Unit, oldText map[string]string, plan *Plan, memories map[language.Tag]*catalog.Memory) error {
 	p := ws.CatalogPath(slug, tag)
-	f, err := ws.loadCatalog(p, tag)
+	f, err := ws.loadCatalog(ws.CatalogPath(from, tag), tag)
 	if err != nil {
 		return err
 	}
 	metaPath := ws.MetaPath(slug, tag)
-	meta, err := ws.loadMeta(metaPath)
+	meta, err := ws.loadMeta(ws.MetaPath(from, tag))
 	if err != nil {
 		return err
 	}
@@ -244,7 +265,7 @@ func (ws *Workspace) syncTarget(slug string, src *source, tag language.Tag, unit
 		return err
 	}
 	if data == nil {
-		if meta.Segments != nil || meta.Order != nil {
+		if !meta.IsEmpty() {
 			plan.remove(metaPath)
 		}
 	} else {
@@ -256,4 +277,53 @@ func (ws *Workspace) syncTarget(slug string, src *source, tag language.Tag, unit
 // Apply writes a plan with w.
 func (ws *Workspace) Apply(w Writer, plan *Plan) error {
 	return w.Apply(ws.Root, plan.Changes)
+}
+
+// renamedFrom looks for the catalogs of an article that has none under its
+// own name: source catalogs whose article is gone, holding at least half of
+// the article's segment texts. It returns the article's own slug and nil
+// when there is none.
+func (ws *Workspace) renamedFrom(slug string, src *source) (string, *catalog.File, error) {
+	tag := src.art.Lang
+	dir := path.Join(ws.Config.Locales, tag.String())
+	entries, err := fs.ReadDir(ws.FS, dir)
+	if err != nil {
+		return slug, nil, nil // no catalogs in this language yet
+	}
+	slugs, err := ws.Slugs()
+	if err != nil {
+		return slug, nil, err
+	}
+	live := map[string]bool{UISlug: true}
+	for _, s := range slugs {
+		live[s] = true
+	}
+	texts := src.texts()
+	suffix := "." + tag.String() + ".toml"
+	best, bestScore := slug, 0.5
+	var bestFile *catalog.File
+	for _, e := range entries {
+		old, ok := strings.CutSuffix(e.Name(), suffix)
+		if e.IsDir() || !ok || live[old] {
+			continue
+		}
+		f, err := ws.loadCatalog(path.Join(dir, e.Name()), tag)
+		if err != nil {
+			return slug, nil, err
+		}
+		have := map[string]bool{}
+		for _, m := range f.Messages {
+			have[m.Other] = true
+		}
+		n := 0
+		for _, t := range texts {
+			if have[t] {
+				n++
+			}
+		}
+		if score := float64(n) / float64(len(texts)); score >= bestScore {
+			best, bestScore, bestFile = old, score, f
+		}
+	}
+	return best, bestFile, nil
 }

@@ -68,5 +68,13 @@ func runSync(cmd *cobra.Command, e *env, opts syncOptions) error {
 	for _, r := range reports {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\n", r.Article, r.Segments, r.Same, r.Edited, r.New, r.Removed)
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	for _, r := range reports {
+		if r.RenamedFrom != "" {
+			fmt.Fprintf(e.stdout, "%s: renamed from %s; its translations moved with it\n", r.Article, r.RenamedFrom)
+		}
+	}
+	return nil
 }
