@@ -54,7 +54,7 @@ func (ws *Workspace) readArticle(slug string) (*source, error) {
 	}
 	doc, err := segment.Split(a.Body(), segment.Options{Lang: a.Lang, Unit: ws.Unit})
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", p, bodyError(a, err))
+		return nil, fmt.Errorf("%s:%w", p, bodyError(a, err))
 	}
 	return &source{art: a, doc: doc}, nil
 }
@@ -66,7 +66,7 @@ func bodyError(a *article.Article, err error) error {
 	case *segment.MarkupError:
 		return &segment.MarkupError{Line: e.Line + offset, Msg: e.Msg}
 	case *segment.EncodingError:
-		return &segment.EncodingError{Offset: e.Offset + a.BodyStart}
+		return &segment.EncodingError{Line: e.Line + offset, Offset: e.Offset + a.BodyStart}
 	}
 	return err
 }

@@ -146,15 +146,15 @@ func OpenFS(root string, fsys fs.FS) (*Workspace, error) {
 }
 
 func configError(err error) error {
-	var de *toml.DecodeError
-	if errors.As(err, &de) {
-		row, _ := de.Position()
-		return fmt.Errorf("%s:%d: %s", ConfigFile, row, de.Error())
-	}
 	var sme *toml.StrictMissingError
 	if errors.As(err, &sme) && len(sme.Errors) > 0 {
 		row, _ := sme.Errors[0].Position()
 		return fmt.Errorf("%s:%d: unknown setting %q", ConfigFile, row, strings.Join(sme.Errors[0].Key(), "."))
+	}
+	var de *toml.DecodeError
+	if errors.As(err, &de) {
+		row, _ := de.Position()
+		return fmt.Errorf("%s:%d: %s", ConfigFile, row, de.Error())
 	}
 	return fmt.Errorf("%s: %w", ConfigFile, err)
 }

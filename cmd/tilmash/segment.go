@@ -84,7 +84,7 @@ func runSegment(e *env, opts segmentOptions) error {
 	}
 	doc, err := segment.Split(data, segment.Options{Lang: tag, Unit: unit, Plain: opts.plain})
 	if err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		return fmt.Errorf("%s:%w", name, err)
 	}
 	enc := json.NewEncoder(e.stdout)
 	for _, s := range doc.Segments {

@@ -132,16 +132,16 @@ func Parse(p string, data []byte) (*Article, error) {
 }
 
 func frontMatterError(p string, err error) error {
-	var de *toml.DecodeError
-	if errors.As(err, &de) {
-		row, _ := de.Position()
-		return &Error{Path: p, Line: row + 1, Msg: "invalid front matter: " + de.Error()}
-	}
 	var sme *toml.StrictMissingError
 	if errors.As(err, &sme) && len(sme.Errors) > 0 {
 		key := strings.Join(sme.Errors[0].Key(), ".")
 		row, _ := sme.Errors[0].Position()
 		return &Error{Path: p, Line: row + 1, Msg: fmt.Sprintf("unknown front matter key %q: the keys are title, lang, date, author and source", key)}
+	}
+	var de *toml.DecodeError
+	if errors.As(err, &de) {
+		row, _ := de.Position()
+		return &Error{Path: p, Line: row + 1, Msg: "invalid front matter: " + de.Error()}
 	}
 	return &Error{Path: p, Msg: "invalid front matter: " + err.Error()}
 }

@@ -107,16 +107,24 @@ func Parse(path string, data []byte) (*File, error) {
 	if err := toml.Unmarshal(data, &raw); err != nil {
 		return nil, syntaxError(path, err)
 	}
+	lines := headerLines(data)
+	ids := make([]string, 0, len(raw))
+	for id := range raw {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		if err := checkMessage(raw, id); err != nil {
+			return nil, &Error{Path: path, Line: lines[id], Msg: err.Error()}
+		}
+	}
 	// go-i18n's own reading is the reference for what a message is.
 	mf, err := i18n.ParseMessageFileBytes(data, path, map[string]i18n.UnmarshalFunc{"toml": toml.Unmarshal})
 	if err != nil {
 		return nil, &Error{Path: path, Msg: fmt.Sprintf("not a go-i18n message file: %v", err)}
 	}
-	f := &File{Path: path, Lang: tag, lines: headerLines(data)}
+	f := &File{Path: path, Lang: tag, lines: lines}
 	for _, m := range mf.Messages {
-		if err := checkMessage(raw, m.ID); err != nil {
-			return nil, &Error{Path: path, Line: f.lines[m.ID], Msg: err.Error()}
-		}
 		f.Messages = append(f.Messages, Message{
 			ID: m.ID, Description: m.Description, Hash: m.Hash,
 			Zero: m.Zero, One: m.One, Two: m.Two, Few: m.Few, Many: m.Many, Other: m.Other,
@@ -127,13 +135,28 @@ func Parse(path string, data []byte) (*File, error) {
 }
 
 // checkMessage refuses message tables that carry keys go-i18n does not know
-// next to its own (go-i18n would read them as nested messages).
+// next to its own.
 func checkMessage(raw map[string]any, id string) error {
 	t, ok := raw[id].(map[string]any)
 	if !ok {
 		return nil
 	}
+	reserved := false
 	for k := range t {
+		switch strings.ToLower(k) {
+		case "id", "description", "hash", "leftdelim", "rightdelim", "zero", "one", "two", "few", "many", "other":
+			reserved = true
+		}
+	}
+	if !reserved {
+		return nil // a table of nested messages
+	}
+	keys := make([]string, 0, len(t))
+	for k := range t {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
 		switch strings.ToLower(k) {
 		case "id", "description", "hash", "leftdelim", "rightdelim", "zero", "one", "two", "few", "many", "other":
 		default:

@@ -94,12 +94,14 @@ func (d *Doc) Own(i int) (string, bool) { return d.Segments[i].Text, true }
 
 // EncodingError reports input that is not valid UTF-8.
 type EncodingError struct {
+	// Line is the 1-based line of the first invalid byte.
+	Line int
 	// Offset is the byte offset of the first invalid byte.
 	Offset int
 }
 
 func (e *EncodingError) Error() string {
-	return fmt.Sprintf("invalid UTF-8 at byte offset %d: save the file as UTF-8", e.Offset)
+	return fmt.Sprintf("%d: invalid UTF-8 at byte offset %d: save the file as UTF-8", e.Line, e.Offset)
 }
 
 // MarkupError reports inline markup that Split cannot map back to the source.
@@ -111,13 +113,13 @@ type MarkupError struct {
 }
 
 func (e *MarkupError) Error() string {
-	return fmt.Sprintf("line %d: %s", e.Line, e.Msg)
+	return fmt.Sprintf("%d: %s", e.Line, e.Msg)
 }
 
 // Split cuts src into skeleton and segments.
 func Split(src []byte, opts Options) (*Doc, error) {
 	if off := invalidUTF8(src); off >= 0 {
-		return nil, &EncodingError{Offset: off}
+		return nil, &EncodingError{Line: newLineIndex(src).line(off), Offset: off}
 	}
 	b := &builder{src: src, opts: opts, splitter: newSentenceSplitter(opts.Lang), lines: newLineIndex(src)}
 	var err error
