@@ -125,10 +125,13 @@ func Parse(path string, data []byte) (*File, error) {
 	}
 	f := &File{Path: path, Lang: tag, lines: lines}
 	for _, m := range mf.Messages {
-		f.Messages = append(f.Messages, Message{
+		msg := Message{
 			ID: m.ID, Description: m.Description, Hash: m.Hash,
 			Zero: m.Zero, One: m.One, Two: m.Two, Few: m.Few, Many: m.Many, Other: m.Other,
-		})
+		}
+		if !msg.Empty() { // a message without text is no translation
+			f.Messages = append(f.Messages, msg)
+		}
 	}
 	sort.Slice(f.Messages, func(i, j int) bool { return f.Messages[i].ID < f.Messages[j].ID })
 	return f, nil
