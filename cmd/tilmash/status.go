@@ -3,7 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"text/tabwriter"
+	"strconv"
 
 	"github.com/MakeNowJust/heredoc"
 	"github.com/spf13/cobra"
@@ -56,6 +56,7 @@ func newStatusCmd(e *env) *cobra.Command {
 	cmd.Flags().BoolVar(&opts.json, "json", false, `print {"rows": [...]} as JSON`)
 	cmd.Flags().BoolVar(&opts.segments, "segments", false, "list every segment of one article in one language")
 	cmd.Flags().Float64Var(&opts.failUnder, "fail-under", -1, "exit 1 if any row is less than `PCT` percent translated")
+	addDashboardFlag(cmd, e, &opts)
 	return cmd
 }
 
@@ -116,11 +117,13 @@ func writeJSON(e *env, v any) error {
 }
 
 func printStatus(e *env, rows []workflow.Row) error {
-	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "ARTICLE\tLANG\tSEGMENTS\tMISSING\tSTALE\tTRANSLATED\tREVIEWED\tWORDS PENDING\tDONE\t")
+	t := &table{
+		header: []string{"ARTICLE", "LANG", "SEGMENTS", "MISSING", "STALE", "TRANSLATED", "REVIEWED", "WORDS PENDING", "DONE"},
+		right:  []bool{false, false, true, true, true, true, true, true, true},
+	}
 	var total workflow.Row
 	for _, r := range rows {
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%s\t\n", r.Article, r.Lang, r.Segments, r.Missing, r.Stale, r.Translated, r.Reviewed, r.WordsPending, percent(e, r.Percent))
+		t.add(r.Article, r.Lang, itoa(r.Segments), itoa(r.Missing), itoa(r.Stale), itoa(r.Translated), itoa(r.Reviewed), itoa(r.WordsPending), percent(e, r.Percent))
 		total.Segments += r.Segments
 		total.Missing += r.Missing
 		total.Stale += r.Stale
@@ -130,10 +133,12 @@ func printStatus(e *env, rows []workflow.Row) error {
 	}
 	if len(rows) > 1 {
 		p := 100 * float64(total.Translated+total.Reviewed) / float64(max(total.Segments, 1))
-		fmt.Fprintf(tw, "total\t\t%d\t%d\t%d\t%d\t%d\t%d\t%s\t\n", total.Segments, total.Missing, total.Stale, total.Translated, total.Reviewed, total.WordsPending, percent(e, p))
+		t.add("total", "", itoa(total.Segments), itoa(total.Missing), itoa(total.Stale), itoa(total.Translated), itoa(total.Reviewed), itoa(total.WordsPending), percent(e, p))
 	}
-	return tw.Flush()
+	return t.write(e.stdout)
 }
+
+func itoa(n int) string { return strconv.Itoa(n) }
 
 // percent formats a coverage figure, coloured on a terminal.
 func percent(e *env, p float64) string {
@@ -155,11 +160,10 @@ func colorFor(p float64) string {
 }
 
 func printSegments(e *env, r workflow.Row) error {
-	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tSTATE\tWORDS\tSOURCE")
+	t := &table{header: []string{"ID", "STATE", "WORDS", "SOURCE"}, right: []bool{false, false, true, false}}
 	for _, s := range r.Detail {
 		c := map[workflow.State]string{workflow.Missing: red, workflow.Stale: yellow, workflow.Translated: green, workflow.Reviewed: green}[s.State]
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\n", s.ID, paint(e, c, string(s.State)), s.Words, ellipsis(s.Source, 60))
+		t.add(s.ID, paint(e, c, string(s.State)), itoa(s.Words), ellipsis(s.Source, 60))
 	}
-	return tw.Flush()
+	return t.write(e.stdout)
 }
