@@ -396,6 +396,11 @@ func (b *builder) literal(start, end int, markdown bool) {
 			flush(j)
 			b.pieces = append(b.pieces, piece{kind: pieceSpace, text: " ", start: j, end: k})
 			i, run = k, k
+		case c == 0xef && i+2 < end && src[i+1] == 0xbb && src[i+2] == 0xbf:
+			// a byte-order mark is no text
+			flush(i)
+			b.pieces = append(b.pieces, piece{kind: pieceSpace, text: " ", start: i, end: i + 3})
+			i, run = i+3, i+3
 		case c == '<' && i+1 < end && (src[i+1] == '/' || (src[i+1] >= '0' && src[i+1] <= '9')):
 			// a literal "<" that would read as a placeholder becomes one
 			flush(i)

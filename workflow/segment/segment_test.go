@@ -187,6 +187,7 @@ func TestSplitProtectsMarkup(t *testing.T) {
 		{"soft break", "One line\nand the next.", []string{"One line and the next."}},
 		{"image alt", "![A map of Kazakhstan](map.png)", []string{"<1>A map of Kazakhstan</1>"}},
 		{"no words", "12345\n\n---\n\n<https://x.kz>", nil},
+		{"byte-order mark and CRLF", "\ufeffFirst line.\r\nSecond\u00a0one follows.\r\n\r\n> Quote\r\n> on two lines.\r\n", []string{"First line.", "Second\u00a0one follows.", "Quote on two lines."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
