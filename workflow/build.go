@@ -3,10 +3,12 @@ package workflow
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/url"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -19,11 +21,26 @@ import (
 	"github.com/tilmash/tilmash/workflow/segment"
 )
 
+// Layout is how a build arranges its files in the output folder.
+type Layout string
+
+// The layouts of a build.
+const (
+	// LayoutDefault writes <lang>/<slug>.md, <lang>/<slug>.html and an
+	// index page per language, <lang>/index.html.
+	LayoutDefault Layout = "default"
+	// LayoutHugo writes content/<slug>.<lang>.md, Hugo's translation by
+	// file name, and no HTML: Hugo renders the pages.
+	LayoutHugo Layout = "hugo"
+)
+
 // BuildOptions are the policy and scope of a build.
 type BuildOptions struct {
 	Filter
 	// Formats are "md" and/or "html".
 	Formats []string
+	// Layout arranges the files; empty is LayoutDefault.
+	Layout Layout
 	// Require is what counts as finished: Translated or Reviewed.
 	Require State
 	// Fallback fills unfinished segments: "none", "source" or a language tag.
@@ -38,7 +55,7 @@ type BuildOptions struct {
 // BuildOptions returns the build defaults of tilmash.toml.
 func (ws *Workspace) BuildOptions() (BuildOptions, error) {
 	b := ws.Config.Build
-	o := BuildOptions{Formats: b.Formats, Fallback: b.Fallback, MinCoverage: b.MinCoverage, Require: State(b.Require)}
+	o := BuildOptions{Formats: b.Formats, Fallback: b.Fallback, MinCoverage: b.MinCoverage, Require: State(b.Require), Layout: LayoutDefault}
 	if o.Require == "" {
 		o.Require = Translated
 	}
@@ -68,10 +85,22 @@ func (o BuildOptions) checkPolicy(ws *Workspace) error {
 	if o.Require != Translated && o.Require != Reviewed {
 		return fmt.Errorf("require %q: use translated or reviewed", o.Require)
 	}
+	if len(o.Formats) == 0 {
+		return errors.New("no format: use md, html or both")
+	}
 	for _, f := range o.Formats {
 		if f != "md" && f != "html" {
 			return fmt.Errorf("format %q: use md, html or both", f)
 		}
+	}
+	switch o.Layout {
+	case "", LayoutDefault:
+	case LayoutHugo:
+		if hasFormat(o.Formats, "html") {
+			return errors.New("the hugo layout writes Markdown only (Hugo renders the pages): use --format md")
+		}
+	default:
+		return fmt.Errorf("layout %q: use default or hugo", o.Layout)
 	}
 	if o.MinCoverage < 0 || o.MinCoverage > 100 {
 		return fmt.Errorf("min coverage %g: use a percentage from 0 to 100", o.MinCoverage)
@@ -87,25 +116,42 @@ func (o BuildOptions) checkPolicy(ws *Workspace) error {
 // Coverage counts how an edition's segments were filled.
 type Coverage struct {
 	Segments int `json:"segments"`
-	// Finished segments are translated (or reviewed, as the policy requires).
+	// Finished segments are translated (or reviewed, as the policy
+	// requires); in the source edition, all of them.
 	Finished int `json:"finished"`
 	// Fallback segments are shown in another language.
 	Fallback int `json:"fallback"`
-	// Missing segments have nothing to show.
-	Missing int     `json:"missing"`
+	// Unfilled segments have nothing to show: neither a finished
+	// translation nor a fallback.
+	Unfilled int `json:"unfilled"`
+	// Percent is the share of finished segments.
 	Percent float64 `json:"percent"`
+	// States counts the segments by their state in the edition's language,
+	// as tilmash status does; nil for the source edition.
+	States *StateCounts `json:"states,omitempty"`
+}
+
+// StateCounts counts segments by state.
+type StateCounts struct {
+	Missing    int `json:"missing"`
+	Stale      int `json:"stale"`
+	Translated int `json:"translated"`
+	Reviewed   int `json:"reviewed"`
 }
 
 // EditionResult says what became of one article in one language.
 type EditionResult struct {
-	Article    string   `json:"article"`
-	Lang       string   `json:"lang"`
-	SourceLang string   `json:"source_lang"`
-	Title      string   `json:"title"`
-	Built      bool     `json:"built"`
-	Reason     string   `json:"reason,omitempty"`
-	Files      []string `json:"files"`
-	Coverage   Coverage `json:"coverage"`
+	Article    string `json:"article"`
+	Lang       string `json:"lang"`
+	SourceLang string `json:"source_lang"`
+	// Title is the edition's title; empty when it was not built.
+	Title string `json:"title,omitempty"`
+	Built bool   `json:"built"`
+	// Reason says why an edition was not built, and what to do.
+	Reason string `json:"reason,omitempty"`
+	// Files are the files written, relative to the output folder.
+	Files    []string `json:"files"`
+	Coverage Coverage `json:"coverage"`
 	// FallbackLang is the language of the fallback segments.
 	FallbackLang     string   `json:"fallback_lang,omitempty"`
 	FallbackSegments []string `json:"fallback_segments,omitempty"`
@@ -120,6 +166,7 @@ type Manifest struct {
 		Fallback    string   `json:"fallback"`
 		MinCoverage float64  `json:"min_coverage"`
 		Formats     []string `json:"formats"`
+		Layout      Layout   `json:"layout"`
 	} `json:"policy"`
 	Editions []EditionResult `json:"editions"`
 }
@@ -135,19 +182,28 @@ func (m *Manifest) Failed() []EditionResult {
 	return out
 }
 
-// edition is an edition being built.
+// editionBuild is an edition being built.
 type editionBuild struct {
 	EditionResult
-	tag      language.Tag
-	markdown []byte // clean body
-	marked   []byte // body with fallback marks
-	title    string
-	words    int
+	tag       language.Tag
+	markdown  []byte // clean body
+	marked    []byte // body with fallback marks
+	title     string
+	titleLang language.Tag // language of the title: tag, or the fallback's
+	words     int
 }
 
 // Build assembles the editions and returns the files to write, relative
 // to the output folder, with the manifest (also among the files).
+//
+// An edition that does not meet the policy is not written, and the files a
+// previous build wrote for it are removed, so that the output folder holds
+// exactly what the manifest lists. Index pages (default layout with HTML)
+// are written only when the build covers every article.
 func (ws *Workspace) Build(ctx context.Context, opts BuildOptions) (*Plan, *Manifest, error) {
+	if opts.Layout == "" {
+		opts.Layout = LayoutDefault
+	}
 	if err := opts.check(ws); err != nil {
 		return nil, nil, err
 	}
@@ -162,9 +218,12 @@ func (ws *Workspace) Build(ctx context.Context, opts BuildOptions) (*Plan, *Mani
 	if err != nil {
 		return nil, nil, err
 	}
-	m := &Manifest{}
-	m.Policy.Require, m.Policy.Fallback, m.Policy.MinCoverage, m.Policy.Formats = opts.Require, opts.Fallback, opts.MinCoverage, opts.Formats
+	m := &Manifest{Editions: []EditionResult{}}
+	m.Policy.Require, m.Policy.Fallback, m.Policy.MinCoverage, m.Policy.Formats, m.Policy.Layout = opts.Require, opts.Fallback, opts.MinCoverage, opts.Formats, opts.Layout
 	plan := &Plan{}
+	// Index pages list every article, so a build of some articles leaves
+	// them alone.
+	indexes := opts.Layout == LayoutDefault && hasFormat(opts.Formats, "html") && len(opts.Articles) == 0
 	index := map[language.Tag][]page.IndexEntry{}
 	for n, slug := range slugs {
 		if err := ctx.Err(); err != nil {
@@ -189,20 +248,39 @@ func (ws *Workspace) Build(ctx context.Context, opts BuildOptions) (*Plan, *Mani
 			eds = append(eds, ed)
 		}
 		for _, ed := range eds {
-			if ed.Built {
-				if err := ws.writeEdition(plan, st, ed, eds, opts, bundle); err != nil {
-					return nil, nil, err
+			ed.Files = []string{}
+			if !ed.Built {
+				for _, f := range opts.Formats {
+					plan.remove(editionPath(opts.Layout, slug, ed.Lang, f))
 				}
-				index[ed.tag] = append(index[ed.tag], page.IndexEntry{Title: ed.title, Href: url.PathEscape(slug) + ".html", Percent: ed.Coverage.Percent})
+				m.Editions = append(m.Editions, ed.EditionResult)
+				continue
 			}
+			ui := edition.NewUI(bundle, ed.tag)
+			if err := ws.writeEdition(plan, st, ed, eds, opts, ui, bundle); err != nil {
+				return nil, nil, err
+			}
+			if indexes {
+				e := page.IndexEntry{Title: ed.title, Href: url.PathEscape(slug) + ".html", Percent: ed.Coverage.Percent}
+				if ed.titleLang != ed.tag {
+					e.Lang = ed.titleLang.String()
+				}
+				if ed.tag == st.src.art.Lang {
+					e.Coverage = ui.T("edition_original", nil, nil)
+				} else {
+					e.Coverage = ui.T("edition_coverage", map[string]any{"Percent": percentText(ed.Coverage.Percent)}, nil)
+				}
+				index[ed.tag] = append(index[ed.tag], e)
+			}
+			ed.UIFallback = ui.Missing
 			m.Editions = append(m.Editions, ed.EditionResult)
 		}
 		if opts.Progress != nil {
 			opts.Progress(n+1, len(slugs))
 		}
 	}
-	if hasFormat(opts.Formats, "html") {
-		if err := ws.writeIndexes(plan, index, bundle); err != nil {
+	if indexes {
+		if err := ws.writeIndexes(plan, index, opts, bundle); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -215,6 +293,24 @@ func (ws *Workspace) Build(ctx context.Context, opts BuildOptions) (*Plan, *Mani
 	return plan, m, nil
 }
 
+// editionPath is where an edition's file of a format goes in a layout.
+func editionPath(layout Layout, slug, lang, format string) string {
+	if layout == LayoutHugo {
+		return path.Join("content", slug+"."+lang+"."+format)
+	}
+	return path.Join(lang, slug+"."+format)
+}
+
+// percentText formats a coverage percentage as a whole number that says
+// 100 only when everything is done.
+func percentText(p float64) string {
+	s := strconv.FormatFloat(p, 'f', 0, 64)
+	if s == "100" && p < 100 {
+		s = "99"
+	}
+	return s
+}
+
 func hasFormat(formats []string, f string) bool {
 	for _, x := range formats {
 		if x == f {
@@ -224,11 +320,18 @@ func hasFormat(formats []string, f string) bool {
 	return false
 }
 
-// uiBundle loads the UI strings of every language.
+// uiBundle loads the UI strings of every language: the strings tilmash
+// ships (edition.DefaultUI), overridden message by message by the
+// workspace's own locales/<lang>/ui.<lang>.toml.
 func (ws *Workspace) uiBundle() (*i18n.Bundle, error) {
 	b := i18n.NewBundle(ws.Langs[0])
 	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
 	for _, tag := range ws.Langs {
+		if data := edition.DefaultUI(tag); data != nil {
+			if _, err := b.ParseMessageFileBytes(data, "ui."+tag.String()+".toml"); err != nil {
+				return nil, fmt.Errorf("tilmash's own UI strings for %s: %w", tag, err)
+			}
+		}
 		p := ws.UIPath(tag)
 		data, err := ws.readFile(p)
 		if err != nil {
@@ -238,7 +341,7 @@ func (ws *Workspace) uiBundle() (*i18n.Bundle, error) {
 			continue
 		}
 		if _, err := b.ParseMessageFileBytes(data, p); err != nil {
-			return nil, fmt.Errorf("%s: %w", p, err)
+			return nil, fmt.Errorf("%s: %w: fix the file, or delete it to use tilmash's defaults", p, err)
 		}
 	}
 	return b, nil
@@ -253,6 +356,7 @@ func (ws *Workspace) assemble(st *articleState, tag language.Tag, opts BuildOpti
 	ed.Coverage.Segments = n
 	texts := make([]string, n)
 	langs := make([]language.Tag, n)
+	var fbTag language.Tag
 	if tag == src.art.Lang {
 		for i, u := range st.units {
 			texts[i], langs[i] = u.Text, tag
@@ -263,8 +367,21 @@ func (ws *Workspace) assemble(st *articleState, tag language.Tag, opts BuildOpti
 		if err != nil {
 			return nil, err
 		}
+		counts := &StateCounts{}
+		for _, s := range states {
+			switch s.State {
+			case Missing:
+				counts.Missing++
+			case Stale:
+				counts.Stale++
+			case Translated:
+				counts.Translated++
+			case Reviewed:
+				counts.Reviewed++
+			}
+		}
+		ed.Coverage.States = counts
 		var fb []SegmentStatus
-		var fbTag language.Tag
 		switch opts.Fallback {
 		case "none":
 		case "source":
@@ -290,7 +407,7 @@ func (ws *Workspace) assemble(st *articleState, tag language.Tag, opts BuildOpti
 			case fb != nil && finished(fb[i]):
 				texts[i], langs[i] = edition.Strip(fb[i].Translation), fbTag
 			default:
-				ed.Coverage.Missing++
+				ed.Coverage.Unfilled++
 				continue
 			}
 			if langs[i] != tag {
@@ -302,16 +419,15 @@ func (ws *Workspace) assemble(st *articleState, tag language.Tag, opts BuildOpti
 	}
 	ed.Coverage.Percent = 100 * float64(ed.Coverage.Finished) / float64(max(n, 1))
 	switch {
-	case ed.Coverage.Missing > 0:
-		ed.Reason = fmt.Sprintf("%d of %d segments are not %s and no fallback fills them", ed.Coverage.Missing, n, opts.Require)
+	case ed.Coverage.Unfilled > 0:
+		ed.Reason = unfilledReason(ed, opts, fbTag, ws.CatalogPath(st.slug, tag))
 		return ed, nil
 	case ed.Coverage.Fallback > 0 && ed.Coverage.Percent < opts.MinCoverage:
-		ed.Reason = fmt.Sprintf("only %.1f%% of the segments are %s; the minimum is %g%%", ed.Coverage.Percent, opts.Require, opts.MinCoverage)
+		ed.Reason = fmt.Sprintf("only %s%% of the segments are %s and %d would be shown in %s; the minimum is %g%%: finish the translation in %s, or lower --min-coverage",
+			strconv.FormatFloat(ed.Coverage.Percent, 'f', 1, 64), opts.Require, ed.Coverage.Fallback, ed.FallbackLang, opts.MinCoverage, ws.CatalogPath(st.slug, tag))
 		return ed, nil
 	}
-	ed.Built = true
-	ed.title = texts[0]
-	ed.Title = texts[0]
+	ed.title, ed.titleLang = texts[0], langs[0]
 	for _, t := range texts {
 		ed.words += CountWords(t)
 	}
@@ -322,7 +438,7 @@ func (ws *Workspace) assemble(st *articleState, tag language.Tag, opts BuildOpti
 			if texts[i+1] != seg.Text {
 				var err error
 				if md, err = segment.Render(seg, texts[i+1]); err != nil {
-					return "", fmt.Errorf("%s translation of %s: %w", tag, st.units[i+1].ID, err)
+					return "", &renderError{id: st.units[i+1].ID, lang: langs[i+1], err: err}
 				}
 			}
 			if marked && langs[i+1] != tag {
@@ -332,20 +448,66 @@ func (ws *Workspace) assemble(st *articleState, tag language.Tag, opts BuildOpti
 		})
 	}
 	var err error
-	if ed.markdown, err = body(false); err != nil {
-		return nil, fmt.Errorf("%s: %w", ws.ArticlePath(st.slug), err)
+	if ed.markdown, err = body(false); err == nil {
+		ed.marked, err = body(true)
 	}
-	if ed.marked, err = body(true); err != nil {
-		return nil, err
+	var re *renderError
+	if errors.As(err, &re) {
+		// A translation that breaks its segment's markup makes its edition
+		// unbuildable, not the whole build.
+		ed.Reason = fmt.Sprintf("%s: segment %s: %v: fix the translation", ws.CatalogPath(st.slug, re.lang), re.id, re.err)
+		return ed, nil
 	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %s edition: %w", ws.ArticlePath(st.slug), tag, err)
+	}
+	ed.Built = true
+	ed.Title = ed.title
 	return ed, nil
 }
 
+// renderError is a translation that cannot take its segment's place.
+type renderError struct {
+	id   string
+	lang language.Tag
+	err  error
+}
+
+func (e *renderError) Error() string { return fmt.Sprintf("segment %s: %v", e.id, e.err) }
+func (e *renderError) Unwrap() error { return e.err }
+
+// unfilledReason says why an edition has segments with nothing to show.
+func unfilledReason(ed *editionBuild, opts BuildOptions, fbTag language.Tag, catalog string) string {
+	c := ed.Coverage
+	var parts []string
+	if s := c.States; s != nil {
+		if s.Missing > 0 {
+			parts = append(parts, fmt.Sprintf("%d missing", s.Missing))
+		}
+		if s.Stale > 0 {
+			parts = append(parts, fmt.Sprintf("%d stale", s.Stale))
+		}
+		if opts.Require == Reviewed && s.Translated > 0 {
+			parts = append(parts, fmt.Sprintf("%d translated but not reviewed", s.Translated))
+		}
+	}
+	notDone := c.Segments - c.Finished
+	msg := fmt.Sprintf("%d of %d segments are not %s (%s)", notDone, c.Segments, opts.Require, strings.Join(parts, ", "))
+	if opts.Fallback == "none" {
+		msg += " and there is no fallback"
+	} else {
+		msg += fmt.Sprintf(" and the %s fallback has no %s text for %d of them", fbTag, opts.Require, c.Unfilled)
+	}
+	what := "translate"
+	if opts.Require == Reviewed {
+		what = "translate and review"
+	}
+	return fmt.Sprintf("%s: %s them in %s, or build with --fallback source", msg, what, catalog)
+}
+
 // writeEdition adds an edition's files to the plan.
-func (ws *Workspace) writeEdition(plan *Plan, st *articleState, ed *editionBuild, all []*editionBuild, opts BuildOptions, bundle *i18n.Bundle) error {
+func (ws *Workspace) writeEdition(plan *Plan, st *articleState, ed *editionBuild, all []*editionBuild, opts BuildOptions, ui *edition.UI, bundle *i18n.Bundle) error {
 	a := st.src.art
-	dir := ed.Lang
-	base := path.Join(dir, st.slug)
 	if hasFormat(opts.Formats, "md") {
 		fm := edition.FrontMatter{
 			Title: ed.title, Lang: ed.Lang, TranslationKey: st.slug,
@@ -358,18 +520,19 @@ func (ws *Workspace) writeEdition(plan *Plan, st *articleState, ed *editionBuild
 		if err != nil {
 			return err
 		}
-		plan.write(base+".md", data)
-		ed.Files = append(ed.Files, base+".md")
+		p := editionPath(opts.Layout, st.slug, ed.Lang, "md")
+		plan.write(p, data)
+		ed.Files = append(ed.Files, p)
 	}
 	if !hasFormat(opts.Formats, "html") {
 		return nil
 	}
-	ui := edition.NewUI(bundle, ed.tag)
+	p := editionPath(opts.Layout, st.slug, ed.Lang, "html")
 	body, err := edition.HTML(ed.marked)
 	if err != nil {
-		return err
+		return fmt.Errorf("%s: %w", p, err)
 	}
-	p := page.Edition{
+	pg := page.Edition{
 		Lang:            ed.Lang,
 		Title:           ed.title,
 		Body:            body,
@@ -377,42 +540,77 @@ func (ws *Workspace) writeEdition(plan *Plan, st *articleState, ed *editionBuild
 		Footer:          ui.T("copyright", nil, nil),
 	}
 	if ed.tag == a.Lang {
-		p.Kicker = ui.Upper(ui.T("edition_original", nil, nil))
+		pg.Kicker = ui.Upper(ui.T("edition_original", nil, nil))
 	} else {
-		p.Kicker = ui.Upper(ui.T(edition.TranslatedFromID(a.Lang), nil, nil))
+		pg.Kicker = ui.Upper(ui.T(edition.TranslatedFromID(a.Lang), nil, nil))
 	}
 	minutes := edition.ReadingMinutes(ed.words)
-	p.Meta = append(p.Meta, ui.T("edition_reading_time", map[string]any{"Count": minutes}, minutes))
+	pg.Meta = append(pg.Meta, ui.T("edition_reading_time", map[string]any{"Count": minutes}, minutes))
 	if a.Date != nil {
-		p.Meta = append(p.Meta, a.Date.String())
+		date, missing := formatDate(bundle, ed.tag, *a.Date)
+		pg.Meta = append(pg.Meta, date)
+		ui.Missing = append(ui.Missing, missing...)
 	}
 	if ed.Coverage.Fallback > 0 {
-		p.Notice = ui.T("edition_fallback_notice", nil, nil)
+		pg.Notice = ui.T("edition_fallback_notice", nil, nil)
 	}
 	if a.Source != "" {
-		p.Source = page.Link{Label: ui.T("edition_source", nil, nil), Href: a.Source}
+		// "Source: golosislama.com", linked to the original.
+		where := a.Source
+		if u, err := url.Parse(a.Source); err == nil && u.Host != "" {
+			where = strings.TrimPrefix(u.Host, "www.")
+		}
+		pg.Source = page.Link{Label: ui.T("edition_source", nil, nil) + ": " + where, Href: a.Source}
 	}
 	for _, o := range all {
 		if o.Built {
-			p.Alternates = append(p.Alternates, page.Alternate{
+			pg.Alternates = append(pg.Alternates, page.Alternate{
 				Lang: o.Lang, Name: edition.LanguageName(o.tag), Current: o == ed,
 				Href: "../" + o.Lang + "/" + url.PathEscape(st.slug) + ".html",
 			})
 		}
 	}
 	var buf strings.Builder
-	if err := page.WriteEdition(&buf, p); err != nil {
-		return fmt.Errorf("%s: %w", base+".html", err)
+	if err := page.WriteEdition(&buf, pg); err != nil {
+		return fmt.Errorf("%s: %w", p, err)
 	}
-	plan.write(base+".html", []byte(buf.String()))
-	ed.Files = append(ed.Files, base+".html")
-	ed.UIFallback = ui.Missing
+	plan.write(p, []byte(buf.String()))
+	ed.Files = append(ed.Files, p)
 	return nil
 }
 
+// formatDate writes a date as the language does ("12 June 2022",
+// "12 июня 2022 г.", "2022 жылғы 12 маусым", "12 Haziran 2022") with the
+// UI strings edition_date and month_1 to month_12. When the language lacks
+// them, the date is written in ISO 8601 (2022-06-12), which reads the same
+// in every language, rather than with another language's month names; the
+// IDs it lacked are returned.
+func formatDate(bundle *i18n.Bundle, tag language.Tag, d toml.LocalDate) (string, []string) {
+	loc := i18n.NewLocalizer(bundle, tag.String())
+	localize := func(id string, data map[string]any) (string, bool) {
+		s, got, err := loc.LocalizeWithTag(&i18n.LocalizeConfig{MessageID: id, TemplateData: data})
+		return s, err == nil && got == tag && s != ""
+	}
+	monthID := fmt.Sprintf("month_%d", d.Month)
+	month, monthOK := localize(monthID, nil)
+	s, dateOK := localize("edition_date", map[string]any{"Day": d.Day, "Month": month, "Year": d.Year})
+	var missing []string
+	if !dateOK {
+		missing = append(missing, "edition_date")
+	}
+	if !monthOK {
+		missing = append(missing, monthID)
+	}
+	if len(missing) > 0 {
+		return d.String(), missing
+	}
+	return s, nil
+}
+
 // writeIndexes adds each language's list of editions, sorted by the
-// language's collation.
-func (ws *Workspace) writeIndexes(plan *Plan, index map[language.Tag][]page.IndexEntry, bundle *i18n.Bundle) error {
+// language's collation. The index of a language the build covers but that
+// has no edition is removed.
+func (ws *Workspace) writeIndexes(plan *Plan, index map[language.Tag][]page.IndexEntry, opts BuildOptions, bundle *i18n.Bundle) error {
 	var alts []page.Alternate
 	for _, tag := range ws.Langs {
 		if _, ok := index[tag]; ok {
@@ -420,16 +618,17 @@ func (ws *Workspace) writeIndexes(plan *Plan, index map[language.Tag][]page.Inde
 		}
 	}
 	for _, tag := range ws.Langs {
+		p := path.Join(tag.String(), "index.html")
 		entries, ok := index[tag]
 		if !ok {
+			if opts.hasLang(tag) {
+				plan.remove(p)
+			}
 			continue
 		}
 		ui := edition.NewUI(bundle, tag)
 		col := collate.New(tag)
 		sort.SliceStable(entries, func(i, j int) bool { return col.CompareString(entries[i].Title, entries[j].Title) < 0 })
-		for i := range entries {
-			entries[i].Coverage = ui.T("edition_coverage", map[string]any{"Percent": fmt.Sprintf("%.0f", entries[i].Percent)}, nil)
-		}
 		cur := make([]page.Alternate, len(alts))
 		copy(cur, alts)
 		for i := range cur {
@@ -441,9 +640,9 @@ func (ws *Workspace) writeIndexes(plan *Plan, index map[language.Tag][]page.Inde
 			Entries: entries, Alternates: cur, AlternatesLabel: ui.T("edition_other_languages", nil, nil),
 		})
 		if err != nil {
-			return err
+			return fmt.Errorf("%s: %w", p, err)
 		}
-		plan.write(path.Join(tag.String(), "index.html"), []byte(buf.String()))
+		plan.write(p, []byte(buf.String()))
 	}
 	return nil
 }

@@ -19,6 +19,7 @@ type buildOptions struct {
 	require     string
 	fallback    string
 	minCoverage float64
+	layout      string
 	out         string
 	json        bool
 }
@@ -37,15 +38,29 @@ func newBuildCmd(e *env) *cobra.Command {
 			An edition is built when every segment is finished (translated, or
 			reviewed with --require reviewed). --fallback fills unfinished
 			segments with the source text or another language's translation,
-			marked as such, when at least --min-coverage percent is finished.
-			Defaults come from [build] in tilmash.toml.
+			marked as such (<span lang> in HTML, listed in the front matter and
+			the manifest), when at least --min-coverage percent is finished.
+			An edition that is not built is not written, and files an earlier
+			build wrote for it are removed. Defaults come from [build] in
+			tilmash.toml.
 
-			Exit status 1 when any edition could not be built.
+			--layout hugo writes content/<slug>.<lang>.md instead (Hugo's
+			translation by file name, with translationKey in the front matter)
+			and no HTML: point -o at the Hugo site.
+
+			UI strings (reading time, "translated from", dates, the footer) come
+			from locales/<lang>/ui.<lang>.toml, over tilmash's own defaults.
+			Index pages are written only by builds of all articles (without
+			--article).
+
+			Exit status 1 when any edition could not be built, 2 for a policy
+			that makes no sense.
 		`),
 		Example: heredoc.Doc(`
 			$ tilmash build
 			$ tilmash build --lang kk --require reviewed
 			$ tilmash build --fallback source --min-coverage 80 -o public
+			$ tilmash build --layout hugo -o ../site
 		`),
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -59,6 +74,7 @@ func newBuildCmd(e *env) *cobra.Command {
 	f.StringVar(&opts.require, "require", "", "what counts as finished: translated or reviewed")
 	f.StringVar(&opts.fallback, "fallback", "", "fill unfinished segments: none, source or a language")
 	f.Float64Var(&opts.minCoverage, "min-coverage", -1, "least `PCT` finished for an edition with fallback")
+	f.StringVar(&opts.layout, "layout", "default", "file layout: default (<lang>/<slug>.md, .html) or hugo (content/<slug>.<lang>.md)")
 	f.StringVarP(&opts.out, "output", "o", "", "output folder (default from tilmash.toml)")
 	f.BoolVar(&opts.json, "json", false, "print the manifest as JSON")
 	return cmd
@@ -76,8 +92,12 @@ func runBuild(cmd *cobra.Command, e *env, opts buildOptions) error {
 	if bo.Filter, err = filterOf(ws, opts.articles, opts.langs); err != nil {
 		return err
 	}
-	if len(opts.formats) > 0 {
+	bo.Layout = workflow.Layout(opts.layout)
+	switch {
+	case len(opts.formats) > 0:
 		bo.Formats = opts.formats
+	case bo.Layout == workflow.LayoutHugo:
+		bo.Formats = []string{"md"} // Hugo renders the pages
 	}
 	if opts.require != "" {
 		bo.Require = workflow.State(opts.require)
@@ -95,10 +115,15 @@ func runBuild(cmd *cobra.Command, e *env, opts buildOptions) error {
 			out = filepath.Join(e.dir, out)
 		}
 	}
+	drawn := false
 	if e.progress && !opts.json {
-		bo.Progress = progressBar(e)
+		bar := progressBar(e)
+		bo.Progress = func(done, total int) { drawn = done < total; bar(done, total) }
 	}
 	plan, m, err := ws.Build(cmd.Context(), bo)
+	if drawn {
+		fmt.Fprint(e.stderr, "\r\x1b[K") // clear a bar cut short, before the error
+	}
 	if err != nil {
 		if isPolicyError(err) {
 			return usageError{err}
@@ -133,7 +158,11 @@ func printManifest(e *env, m *workflow.Manifest, out string) error {
 	for _, ed := range m.Editions {
 		result := paint(e, green, "built")
 		if ed.Coverage.Fallback > 0 {
-			result = paint(e, yellow, fmt.Sprintf("built, %d segments in %s", ed.Coverage.Fallback, ed.FallbackLang))
+			segments := "segments"
+			if ed.Coverage.Fallback == 1 {
+				segments = "segment"
+			}
+			result = paint(e, yellow, fmt.Sprintf("built, %d %s in %s", ed.Coverage.Fallback, segments, ed.FallbackLang))
 		}
 		if !ed.Built {
 			result = paint(e, red, "not built: "+ed.Reason)

@@ -1,0 +1,71 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/MakeNowJust/heredoc"
+	"github.com/spf13/cobra"
+
+	"github.com/tilmash/tilmash/workflow"
+)
+
+// addDashboardFlag gives the status command --html FILE: besides its usual
+// output (and exit status), status then writes the editor's coverage
+// dashboard, one self-contained HTML page, for the same articles and
+// languages.
+func addDashboardFlag(cmd *cobra.Command, e *env, opts *statusOptions) {
+	var file string
+	cmd.Flags().StringVar(&file, "html", "", "also write the coverage dashboard, a self-contained HTML page, to `FILE`")
+	cmd.Long = strings.TrimRight(cmd.Long, "\n") + "\n\n" + heredoc.Doc(`
+		With --html FILE, also write the coverage dashboard to FILE: the
+		matrix of articles and languages, totals per language, words pending,
+		and every stale segment with a word diff of its source change.
+	`)
+	cmd.Example = strings.TrimRight(cmd.Example, "\n") + "\n$ tilmash status --html coverage.html"
+	status := cmd.RunE
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		err := status(cmd, args)
+		if file == "" {
+			return err
+		}
+		// Under --fail-under the table has been printed and the dashboard is
+		// still worth writing; after any other error it is not.
+		var se silentError
+		if err != nil && !errors.As(err, &se) {
+			return err
+		}
+		if derr := writeDashboard(e, *opts, file); derr != nil {
+			return derr
+		}
+		return err
+	}
+}
+
+// writeDashboard writes the dashboard of the articles and languages opts
+// selects to file.
+func writeDashboard(e *env, opts statusOptions, file string) error {
+	ws, err := openWorkspace(e)
+	if err != nil {
+		return err
+	}
+	f, err := filterOf(ws, opts.articles, opts.langs)
+	if err != nil {
+		return err
+	}
+	data, err := ws.Dashboard(f)
+	if err != nil {
+		return err
+	}
+	path := file
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(e.dir, path)
+	}
+	if err := e.writer.Apply(filepath.Dir(path), []workflow.Change{{Path: filepath.Base(path), Data: data}}); err != nil {
+		return fmt.Errorf("--html %s: %w: check that its folder can be written", file, err)
+	}
+	fmt.Fprintf(e.stderr, "tilmash: wrote the coverage dashboard to %s\n", file)
+	return nil
+}
