@@ -1,11 +1,18 @@
 package main
 
 import (
+	"bytes"
 	"flag"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/tilmash/tilmash/workflow"
+	"github.com/tilmash/tilmash/workflow/catalog"
+	"github.com/tilmash/tilmash/workflow/exchange/po"
+	"github.com/tilmash/tilmash/workflow/exchange/xliff"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected output in the scripts")
@@ -28,5 +35,56 @@ func TestScript(t *testing.T) {
 			e.Setenv("NO_COLOR", "1")
 			return nil
 		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"translate": cmdTranslate,
+		},
 	})
+}
+
+// cmdTranslate plays the translator: translate FILE PREFIX [STATE] fills
+// every untranslated entry of a pulled file (TOML, XLIFF or PO) with PREFIX
+// followed by its source text, placeholders and all. For XLIFF, STATE
+// (default translated) is the state the segments get.
+func cmdTranslate(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: translate FILE PREFIX [STATE]")
+	}
+	name := ts.MkAbs(args[0])
+	data, err := os.ReadFile(name)
+	ts.Check(err)
+	state := xliff.StateTranslated
+	if len(args) > 2 {
+		state = args[2]
+	}
+	var buf bytes.Buffer
+	switch workflow.FormatOf(name, data) {
+	case workflow.FormatXLIFF:
+		doc, err := xliff.Read(data)
+		ts.Check(err)
+		for i := range doc.Files {
+			for j := range doc.Files[i].Units {
+				u := &doc.Files[i].Units[j]
+				u.Target, u.HasTarget, u.State = args[1]+u.Source, true, state
+			}
+		}
+		ts.Check(xliff.Write(&buf, doc))
+	case workflow.FormatPO:
+		f, err := po.Parse(data)
+		ts.Check(err)
+		for i := range f.Entries {
+			e := &f.Entries[i]
+			e.Str, e.Flags, e.PrevID = args[1]+e.ID, nil, ""
+		}
+		ts.Check(po.Write(&buf, f))
+	default:
+		f, err := catalog.Parse(filepath.Base(name), data)
+		ts.Check(err)
+		for i := range f.Messages {
+			f.Messages[i].Other = args[1] + f.Messages[i].Other
+		}
+		out, err := catalog.Marshal("", f.Messages)
+		ts.Check(err)
+		buf.Write(out)
+	}
+	ts.Check(os.WriteFile(name, buf.Bytes(), 0o644))
 }

@@ -27,6 +27,9 @@ func newRootCmd(e *env) *cobra.Command {
 		newBuildCmd(e),
 		newSegmentCmd(e),
 		newReviewCmd(e),
+		newPullCmd(e),
+		newPushCmd(e),
+		newCheckCmd(e),
 	)
 	return cmd
 }

@@ -1,0 +1,110 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+
+	"github.com/MakeNowJust/heredoc"
+	"github.com/spf13/cobra"
+
+	"github.com/tilmash/tilmash/workflow"
+)
+
+type pullOptions struct {
+	lang     string
+	articles []string
+	format   string
+	include  []string
+	out      string
+}
+
+func newPullCmd(e *env) *cobra.Command {
+	opts := pullOptions{}
+	cmd := &cobra.Command{
+		Use:   "pull --lang L",
+		Short: "Hand a translator the pending segments",
+		Long: heredoc.Doc(`
+			Write the segments still pending in a language (missing and stale,
+			or the states given with --include), in document order, with their
+			context: the article's title and location, the neighbouring
+			sentences, for stale segments the previous source, a word diff and
+			the current translation, and translation-memory suggestions.
+
+			Formats: toml (a go-i18n translate file, like goi18n's), xliff
+			(XLIFF 2.0, for CAT tools) and po (gettext, for Poedit and Weblate).
+			The word count goes to standard error.
+		`),
+		Example: heredoc.Doc(`
+			$ tilmash pull --lang kk -o translate.kk.toml
+			$ tilmash pull --lang tr --format xliff -o kazakhstan-turkey.tr.xlf
+			$ tilmash pull --lang ru --format po --article kazakhstan-turkey > ru.po
+		`),
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.lang == "" {
+				return usageError{fmt.Errorf("pull needs --lang")}
+			}
+			switch opts.format {
+			case workflow.FormatTOML, workflow.FormatXLIFF, workflow.FormatPO:
+			default:
+				return usageError{fmt.Errorf("unknown --format %q: use toml, xliff or po", opts.format)}
+			}
+			return runPull(e, opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.lang, "lang", "", "target language")
+	f.StringSliceVar(&opts.articles, "article", nil, "only these articles")
+	f.StringVar(&opts.format, "format", "toml", "toml, xliff or po")
+	f.StringSliceVar(&opts.include, "include", nil, "states to pull: missing, stale, translated, reviewed (default missing,stale)")
+	f.StringVarP(&opts.out, "output", "o", "", "write to `FILE` instead of standard output")
+	return cmd
+}
+
+func runPull(e *env, opts pullOptions) error {
+	ws, err := openWorkspace(e)
+	if err != nil {
+		return err
+	}
+	filter, err := filterOf(ws, opts.articles, []string{opts.lang})
+	if err != nil {
+		return err
+	}
+	po := workflow.PullOptions{Filter: filter, Lang: filter.Langs[0]}
+	for _, s := range opts.include {
+		switch st := workflow.State(s); st {
+		case workflow.Missing, workflow.Stale, workflow.Translated, workflow.Reviewed:
+			po.Include = append(po.Include, st)
+		default:
+			return usageError{fmt.Errorf("unknown state %q in --include: use missing, stale, translated or reviewed", s)}
+		}
+	}
+	items, err := ws.Pull(po)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := ws.WritePull(&buf, opts.format, po.Lang, items); err != nil {
+		return err
+	}
+	words := 0
+	for _, it := range items {
+		words += it.Words
+	}
+	if opts.out == "" {
+		if _, err := e.stdout.Write(buf.Bytes()); err != nil {
+			return err
+		}
+	} else {
+		out := opts.out
+		if !filepath.IsAbs(out) {
+			out = filepath.Join(e.dir, out)
+		}
+		if err := e.writer.Apply(filepath.Dir(out), []workflow.Change{{Path: filepath.Base(out), Data: buf.Bytes()}}); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(e.stderr, "Pulled %d segments, %d words, for %s.\n", len(items), words, po.Lang)
+	return nil
+}

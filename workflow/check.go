@@ -1,0 +1,244 @@
+package workflow
+
+import (
+	"errors"
+	"fmt"
+
+	"golang.org/x/text/language"
+
+	"github.com/tilmash/tilmash/workflow/catalog"
+	"github.com/tilmash/tilmash/workflow/check"
+	"github.com/tilmash/tilmash/workflow/segment"
+)
+
+// Finding is one problem tilmash check found in a translation or in the
+// UI strings of a language.
+type Finding struct {
+	// Article is the article's slug, or "ui" for the UI strings.
+	Article string `json:"article"`
+	Lang    string `json:"lang"`
+	// ID is the segment's or the UI message's ID; empty when the finding is
+	// about a whole file.
+	ID string `json:"id"`
+	// Line is the line of the message in File; 0 when the message is not in
+	// the file.
+	Line int `json:"line"`
+	// Check is the stable name of the check (see package check, plus
+	// "missing" and "unused" for UI messages).
+	Check    string         `json:"check"`
+	Severity check.Severity `json:"severity"`
+	// Message says where (File:Line and the segment or message ID), what
+	// is wrong and what to do, in one line.
+	Message string `json:"message"`
+
+	// File is the message file of the translation, relative to the
+	// workspace and slash-separated.
+	File string `json:"-"`
+}
+
+// Where returns File:Line, or File when the line is not known.
+func (f Finding) Where() string {
+	if f.Line > 0 {
+		return fmt.Sprintf("%s:%d", f.File, f.Line)
+	}
+	return f.File
+}
+
+// The checks of UI strings files that package check does not do.
+const (
+	// checkMissing: a message of the reference language's UI strings is
+	// not translated (editions show it in the reference language).
+	checkMissing = "missing"
+	// checkUnused: a message no edition shows (not in the reference
+	// language's UI strings; a typo in its ID, often).
+	checkUnused = "unused"
+)
+
+// Check runs the QA checks of package check over the translated and
+// reviewed segments of every article (missing and stale segments have no
+// current translation to check: status lists them) in every target
+// language, and over the UI strings files locales/<lang>/ui.<lang>.toml:
+// plural forms complete for the language, template actions kept, every
+// message of the reference language (the first of the workspace's
+// languages) translated.
+//
+// The filter narrows the articles and languages; the article name "ui"
+// selects the UI strings, which are checked when no article is named.
+// Findings come sorted: by article (the UI strings last), language in the
+// workspace's order, then segment in document order.
+func (ws *Workspace) Check(f Filter) ([]Finding, error) {
+	slugs, ui := []string(nil), len(f.Articles) == 0
+	for _, a := range f.Articles {
+		if a == UISlug {
+			ui = true
+		} else {
+			slugs = append(slugs, a)
+		}
+	}
+	if len(f.Articles) == 0 {
+		var err error
+		if slugs, err = ws.Slugs(); err != nil {
+			return nil, err
+		}
+	}
+	var out []Finding
+	for _, slug := range slugs {
+		fs, err := ws.checkArticle(slug, f.Langs)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, fs...)
+	}
+	if ui {
+		fs, err := ws.checkUI(f)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, fs...)
+	}
+	return out, nil
+}
+
+// checkArticle checks the translations of one article.
+func (ws *Workspace) checkArticle(slug string, langs []language.Tag) ([]Finding, error) {
+	rows, err := ws.Status(Filter{Articles: []string{slug}, Langs: langs})
+	if err != nil || len(rows) == 0 {
+		return nil, err
+	}
+	src, err := ws.readArticle(slug)
+	if err != nil {
+		return nil, err
+	}
+	// The markup behind each placeholder, for messages; found by text, so
+	// that an article edited since the last sync still gets it for the
+	// segments that did not change.
+	codes := map[string][]segment.Code{}
+	for _, s := range src.doc.Segments {
+		codes[s.Text] = s.Codes
+	}
+	var out []Finding
+	for _, row := range rows {
+		tag := language.Make(row.Lang)
+		p := ws.CatalogPath(slug, tag)
+		cat, err := ws.loadCatalog(p, tag)
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range row.Detail {
+			if s.State != Translated && s.State != Reviewed || cat == nil {
+				continue
+			}
+			probs := check.Translation(check.Pair{
+				Source: s.Source, Translation: s.Translation,
+				SourceLang: src.art.Lang, Lang: tag,
+				Codes: codes[s.Source],
+			})
+			for _, pr := range probs {
+				fd := Finding{Article: slug, Lang: row.Lang, ID: s.ID, Line: cat.Line(s.ID), Check: pr.Check, Severity: pr.Severity, File: p}
+				fd.Message = fmt.Sprintf("%s: segment %s: %s", fd.Where(), s.ID, pr.Message)
+				if s.Line > 0 {
+					fd.Message += fmt.Sprintf(" (source text at %s:%d)", ws.ArticlePath(slug), s.Line)
+				}
+				out = append(out, fd)
+			}
+		}
+	}
+	return out, nil
+}
+
+// checkUI checks the UI strings of every language in the filter.
+func (ws *Workspace) checkUI(f Filter) ([]Finding, error) {
+	ref := ws.Langs[0]
+	refPath := ws.UIPath(ref)
+	refFile, err := ws.loadCatalog(refPath, ref)
+	if err != nil {
+		return nil, err
+	}
+	var out []Finding
+	for _, tag := range ws.Langs {
+		if !f.hasLang(tag) {
+			continue
+		}
+		p := ws.UIPath(tag)
+		add := func(id string, line int, c string, sev check.Severity, form check.Category, msg string) {
+			fd := Finding{Article: UISlug, Lang: tag.String(), ID: id, Line: line, Check: c, Severity: sev, File: p}
+			switch {
+			case id != "" && form != "":
+				fd.Message = fmt.Sprintf("%s: message %s, form %s: %s", fd.Where(), id, form, msg)
+			case id != "":
+				fd.Message = fmt.Sprintf("%s: message %s: %s", fd.Where(), id, msg)
+			default:
+				fd.Message = fmt.Sprintf("%s: %s", fd.Where(), msg)
+			}
+			out = append(out, fd)
+		}
+		file, err := ws.loadCatalog(p, tag)
+		if err != nil {
+			return nil, err
+		}
+		if file == nil {
+			if refFile != nil && tag != ref {
+				add("", 0, checkMissing, check.Warning, "", fmt.Sprintf("there are no UI strings for %s: editions in %s show them in %s; translate %s into this file", tag, tag, ref, refPath))
+			}
+			continue
+		}
+		rule, err := check.PluralRule(tag)
+		if err != nil && !errors.Is(err, check.ErrNoPluralRule) {
+			return nil, err
+		}
+		translated := tag != ref && refFile != nil
+		for _, m := range file.Messages {
+			forms := formsOf(m)
+			srcForms, inRef := forms, false
+			if translated {
+				rm, ok := refFile.Lookup(m.ID)
+				if !ok {
+					add(m.ID, file.Line(m.ID), checkUnused, check.Warning, "", fmt.Sprintf("no edition shows this message: it is not in %s; remove it, or fix its ID", refPath))
+				} else {
+					srcForms, inRef = formsOf(rm), true
+				}
+			}
+			for _, pr := range check.Plural(tag, rule, srcForms, forms) {
+				add(m.ID, file.Line(m.ID), pr.Check, pr.Severity, "", pr.Message)
+			}
+			if !inRef {
+				continue
+			}
+			for _, c := range check.Categories {
+				text, ok := forms[c]
+				if !ok {
+					continue
+				}
+				source, ok := srcForms[c]
+				if !ok {
+					source = srcForms[check.Other]
+				}
+				for _, pr := range check.Translation(check.Pair{Source: source, Translation: text, SourceLang: ref, Lang: tag, Template: true}) {
+					add(m.ID, file.Line(m.ID), pr.Check, pr.Severity, c, pr.Message)
+				}
+			}
+		}
+		if translated {
+			for _, rm := range refFile.Messages {
+				if _, ok := file.Lookup(rm.ID); !ok {
+					add(rm.ID, 0, checkMissing, check.Warning, "", fmt.Sprintf("the message is not translated: editions in %s show it in %s; add [%s] to this file", tag, ref, rm.ID))
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
+// formsOf returns the plural forms of a message that have text.
+func formsOf(m catalog.Message) check.Forms {
+	f := check.Forms{}
+	for c, s := range map[check.Category]string{
+		check.Zero: m.Zero, check.One: m.One, check.Two: m.Two,
+		check.Few: m.Few, check.Many: m.Many, check.Other: m.Other,
+	} {
+		if s != "" {
+			f[c] = s
+		}
+	}
+	return f
+}

@@ -1,0 +1,184 @@
+package workflow
+
+import (
+	"fmt"
+	"io"
+	"path"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+
+	"github.com/tilmash/tilmash/workflow/catalog"
+	"github.com/tilmash/tilmash/workflow/exchange/po"
+	"github.com/tilmash/tilmash/workflow/exchange/xliff"
+)
+
+// The exchange formats of pull and push.
+const (
+	FormatTOML  = "toml"
+	FormatXLIFF = "xliff"
+	FormatPO    = "po"
+)
+
+// FormatOf guesses the format of a translator's file from its name, then
+// from its first bytes.
+func FormatOf(name string, data []byte) string {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".xlf", ".xliff":
+		return FormatXLIFF
+	case ".po", ".pot":
+		return FormatPO
+	case ".toml":
+		return FormatTOML
+	}
+	head := strings.TrimLeft(string(data[:min(len(data), 512)]), "\ufeff \t\r\n")
+	switch {
+	case strings.HasPrefix(head, "<"):
+		return FormatXLIFF
+	case strings.Contains(head, "msgid"):
+		return FormatPO
+	}
+	return FormatTOML
+}
+
+// WritePull writes pulled segments in a format. All items must come from
+// articles of one source language.
+func (ws *Workspace) WritePull(w io.Writer, format string, lang language.Tag, items []PullItem) error {
+	src := language.Und
+	for _, it := range items {
+		st, err := ws.articleState(it.Article)
+		if err != nil {
+			return err
+		}
+		if src != language.Und && st.src.art.Lang != src {
+			return fmt.Errorf("the pulled articles have different source languages (%s, %s): pull them one --article at a time", src, st.src.art.Lang)
+		}
+		src = st.src.art.Lang
+	}
+	if src == language.Und {
+		src = ws.Langs[0]
+	}
+	switch format {
+	case FormatTOML:
+		return writePullTOML(w, lang, items, ws)
+	case FormatXLIFF:
+		return writePullXLIFF(w, src, lang, items, ws)
+	case FormatPO:
+		return writePullPO(w, lang, items, ws)
+	}
+	return fmt.Errorf("unknown format %q: use toml, xliff or po", format)
+}
+
+// context returns the notes a translator needs for one item.
+func (ws *Workspace) context(it PullItem) [][2]string {
+	var n [][2]string
+	add := func(k, v string) {
+		if v != "" {
+			n = append(n, [2]string{k, v})
+		}
+	}
+	add("location", fmt.Sprintf("%s:%d", ws.ArticlePath(it.Article), it.Line))
+	add("title", it.Title)
+	add("before", it.Before)
+	add("after", it.After)
+	if it.State == Stale {
+		add("previous-source", it.Previous)
+		add("changes", it.Diff())
+		add("current-translation", it.Translation)
+	}
+	for _, c := range it.Codes {
+		if c.Paired {
+			add("placeholder", fmt.Sprintf("<%d>…</%d> stands for %s…%s", c.ID, c.ID, c.Open, c.Close))
+		} else {
+			add("placeholder", fmt.Sprintf("<%d/> stands for %s", c.ID, c.Open))
+		}
+	}
+	for _, s := range it.Suggestions {
+		add("suggestion", fmt.Sprintf("%.0f%% %s: %s → %s", s.Score*100, s.Origin, s.Source, s.Translation))
+	}
+	return n
+}
+
+func writePullTOML(w io.Writer, lang language.Tag, items []PullItem, ws *Workspace) error {
+	var msgs []catalog.Message
+	for _, it := range items {
+		var desc []string
+		for _, kv := range ws.context(it) {
+			desc = append(desc, kv[0]+": "+kv[1])
+		}
+		msgs = append(msgs, catalog.Message{
+			ID:          it.Article + "." + it.ID,
+			Description: strings.Join(desc, "\n"),
+			Hash:        catalog.Hash("", it.Source),
+			Other:       it.Source,
+		})
+	}
+	header := fmt.Sprintf("tilmash: %d segments to translate into %s.\nReplace each other = \"…\" with its translation, keep every <1>…</1> and <2/>,\nthen run tilmash push on this file. description is context; hash names the source.", len(items), display.English.Languages().Name(lang))
+	data, err := catalog.Marshal(header, msgs)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(data)
+	return err
+}
+
+func writePullXLIFF(w io.Writer, src, lang language.Tag, items []PullItem, ws *Workspace) error {
+	doc := &xliff.Document{SrcLang: src.String(), TrgLang: lang.String()}
+	for _, it := range items {
+		if n := len(doc.Files); n == 0 || doc.Files[n-1].ID != it.Article {
+			doc.Files = append(doc.Files, xliff.File{ID: it.Article, Notes: []xliff.Note{{Category: "title", Text: it.Title}}})
+		}
+		f := &doc.Files[len(doc.Files)-1]
+		u := xliff.Unit{ID: it.ID, Source: it.Source, State: xliff.StateInitial}
+		for _, kv := range ws.context(it) {
+			if kv[0] != "title" && kv[0] != "placeholder" {
+				u.Notes = append(u.Notes, xliff.Note{Category: kv[0], Text: kv[1]})
+			}
+		}
+		for _, c := range it.Codes {
+			u.Codes = append(u.Codes, xliff.Code{ID: strconv.Itoa(c.ID), Open: c.Open, Close: c.Close, Paired: c.Paired})
+		}
+		if it.Translation != "" {
+			u.Target, u.HasTarget = it.Translation, true
+			if it.State == Translated {
+				u.State = xliff.StateTranslated
+			}
+			if it.State == Reviewed {
+				u.State = xliff.StateReviewed
+			}
+		}
+		f.Units = append(f.Units, u)
+	}
+	return xliff.Write(w, doc)
+}
+
+func writePullPO(w io.Writer, lang language.Tag, items []PullItem, ws *Workspace) error {
+	f := &po.File{Header: po.Header{
+		ProjectIDVersion: "tilmash",
+		Language:         lang.String(),
+		PluralForms:      po.PluralForms(lang),
+	}}
+	for _, it := range items {
+		e := po.Entry{Context: it.Article + "/" + it.ID, ID: it.Source}
+		for _, kv := range ws.context(it) {
+			switch kv[0] {
+			case "location":
+				e.References = append(e.References, kv[1])
+			case "previous-source", "current-translation":
+			default:
+				e.ExtractedComments = append(e.ExtractedComments, kv[0]+": "+kv[1])
+			}
+		}
+		if it.Translation != "" {
+			e.Str = it.Translation
+			if it.State == Stale {
+				e.Flags = []string{"fuzzy"}
+				e.PrevID = it.Previous
+			}
+		}
+		f.Entries = append(f.Entries, e)
+	}
+	return po.Write(w, f)
+}

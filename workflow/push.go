@@ -1,0 +1,404 @@
+package workflow
+
+import (
+	"errors"
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+	"time"
+
+	"golang.org/x/text/language"
+
+	"github.com/tilmash/tilmash/workflow/catalog"
+	"github.com/tilmash/tilmash/workflow/exchange/po"
+	"github.com/tilmash/tilmash/workflow/exchange/xliff"
+	"github.com/tilmash/tilmash/workflow/segment"
+)
+
+// PushOptions name who pushes and when, for the review approvals an XLIFF
+// file may carry.
+type PushOptions struct {
+	By string
+	On time.Time
+}
+
+// PushReport says what a push took from one file.
+type PushReport struct {
+	File   string `json:"file"`
+	Format string `json:"format"`
+	Lang   string `json:"lang"`
+	// Accepted translations are current; Stale ones were made from a source
+	// that has changed since the pull.
+	Accepted int `json:"accepted"`
+	Stale    int `json:"stale"`
+	Reviewed int `json:"reviewed"`
+	// Unchanged entries equal what the message files hold; Untranslated ones
+	// (fuzzy, initial, empty, or still the source text) are left alone.
+	Unchanged    int `json:"unchanged"`
+	Untranslated int `json:"untranslated"`
+}
+
+// Rejection is one entry a push refuses.
+type Rejection struct {
+	Line    int    `json:"line,omitempty"`
+	Article string `json:"article,omitempty"`
+	ID      string `json:"id,omitempty"`
+	Msg     string `json:"message"`
+}
+
+// PushError lists every entry of a file that a push refuses; nothing of the
+// file was written.
+type PushError struct {
+	File       string
+	Rejections []Rejection
+}
+
+func (e *PushError) Error() string {
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "%s: refused, nothing written (%d problems):", e.File, len(e.Rejections))
+	for _, r := range e.Rejections {
+		sb.WriteString("\n  " + e.File)
+		if r.Line > 0 {
+			fmt.Fprintf(&sb, ":%d", r.Line)
+		}
+		sb.WriteString(": ")
+		if r.ID != "" {
+			fmt.Fprintf(&sb, "%s/%s: ", r.Article, r.ID)
+		}
+		sb.WriteString(r.Msg)
+	}
+	return sb.String()
+}
+
+// pushed is one translation read from a translator's file.
+type pushed struct {
+	line        int
+	article, id string
+	// source is the source text the translation was made from ("" when the
+	// file does not say); sourceHash its hash.
+	source, sourceHash string
+	translation        string
+	review             bool
+}
+
+// Push validates a translator's file and returns the changes to merge it:
+// all of it, or nothing and a *PushError naming every refused entry.
+func (ws *Workspace) Push(name string, data []byte, opts PushOptions) (*Plan, *PushReport, error) {
+	format := FormatOf(name, data)
+	rep := &PushReport{File: name, Format: format}
+	var lang language.Tag
+	var entries []pushed
+	var rejects []Rejection
+	var err error
+	switch format {
+	case FormatXLIFF:
+		lang, entries, err = readXLIFF(data, rep)
+	case FormatPO:
+		lang, entries, err = readPO(data, rep)
+	default:
+		lang, entries, err = readTOML(name, data, rep)
+	}
+	if err != nil {
+		return nil, nil, &PushError{File: name, Rejections: rejectionsOf(err)}
+	}
+	rep.Lang = lang.String()
+	if !ws.HasLang(lang) {
+		return nil, nil, &PushError{File: name, Rejections: []Rejection{{Msg: fmt.Sprintf("the file is for %s, which is not one of the workspace's languages (%s)", lang, strings.Join(ws.Config.Languages, ", "))}}}
+	}
+
+	// Check every entry against the articles as they are now.
+	states := map[string]*articleState{}
+	byArticle := map[string][]pushed{}
+	for _, e := range entries {
+		reject := func(format string, args ...any) {
+			rejects = append(rejects, Rejection{Line: e.line, Article: e.article, ID: e.id, Msg: fmt.Sprintf(format, args...)})
+		}
+		st, ok := states[e.article]
+		if !ok {
+			st, err = ws.articleState(e.article)
+			if err != nil {
+				if _, e2 := ws.readArticle(e.article); e2 != nil {
+					reject("unknown article %q: pull again, or check the file is for this workspace", e.article)
+				} else {
+					reject("%v", err)
+				}
+				states[e.article] = nil
+				continue
+			}
+			if st.outOfDate {
+				reject("%s changed since the last sync: run tilmash sync, then push", ws.ArticlePath(e.article))
+			}
+			states[e.article] = st
+		}
+		if st == nil {
+			continue
+		}
+		if st.src.art.Lang == lang {
+			reject("the article's source language is %s: translations into it make no sense", lang)
+			continue
+		}
+		u, ok := st.unit(e.id)
+		if !ok {
+			reject("unknown segment ID %q: it may have been removed from the article since the pull; pull again", e.id)
+			continue
+		}
+		if strings.TrimSpace(e.translation) == "" {
+			reject("the translation is empty: translate it, or leave the entry untranslated")
+			continue
+		}
+		seg := segment.Segment{Text: u.Text}
+		if u.Index >= 0 {
+			seg = st.src.doc.Segments[u.Index]
+		}
+		if err := segment.CheckPlaceholders(seg, e.translation); err != nil {
+			reject("placeholders: %v", err)
+			continue
+		}
+		if e.source != "" {
+			e.sourceHash = catalog.Hash("", e.source)
+		}
+		if e.sourceHash == "" {
+			e.sourceHash = catalog.Hash("", u.Text)
+		}
+		byArticle[e.article] = append(byArticle[e.article], e)
+	}
+	if len(rejects) > 0 {
+		return nil, nil, &PushError{File: name, Rejections: rejects}
+	}
+
+	plan := &Plan{}
+	slugs := make([]string, 0, len(byArticle))
+	for slug := range byArticle {
+		slugs = append(slugs, slug)
+	}
+	sort.Strings(slugs)
+	for _, slug := range slugs {
+		if err := ws.mergePushed(plan, states[slug], lang, byArticle[slug], opts, rep); err != nil {
+			return nil, nil, err
+		}
+	}
+	plan.sort()
+	return plan, rep, nil
+}
+
+// unit returns the unit with the given ID.
+func (st *articleState) unit(id string) (Unit, bool) {
+	for _, u := range st.units {
+		if u.ID == id {
+			return u, true
+		}
+	}
+	return Unit{}, false
+}
+
+// mergePushed writes pushed translations into an article's target catalog
+// and sidecar.
+func (ws *Workspace) mergePushed(plan *Plan, st *articleState, lang language.Tag, entries []pushed, opts PushOptions, rep *PushReport) error {
+	p := ws.CatalogPath(st.slug, lang)
+	f, err := ws.loadCatalog(p, lang)
+	if err != nil {
+		return err
+	}
+	metaPath := ws.MetaPath(st.slug, lang)
+	meta, err := ws.loadMeta(metaPath)
+	if err != nil {
+		return err
+	}
+	if meta.Segments == nil {
+		meta.Segments = map[string]catalog.SegmentMeta{}
+	}
+	msgs := map[string]catalog.Message{}
+	if f != nil {
+		for _, m := range f.Messages {
+			msgs[m.ID] = m
+		}
+	}
+	changed := false
+	for _, e := range entries {
+		u, _ := st.unit(e.id)
+		current := catalog.Hash("", u.Text)
+		old := msgs[e.id]
+		sm := meta.Segments[e.id]
+		if old.Other == e.translation && old.Hash == e.sourceHash && (!e.review || e.sourceHash != current || sm.Review != nil) {
+			rep.Unchanged++
+			continue
+		}
+		changed = true
+		msgs[e.id] = catalog.Message{ID: e.id, Hash: e.sourceHash, Other: e.translation}
+		if e.sourceHash == current {
+			sm.Previous = ""
+			rep.Accepted++
+		} else {
+			rep.Stale++
+			switch {
+			case e.source != "":
+				sm.Previous = e.source
+			case sm.Previous != "" && catalog.Hash("", sm.Previous) == e.sourceHash:
+			default:
+				sm.Previous = ""
+			}
+		}
+		if e.review && e.sourceHash == current {
+			sm.Review = &catalog.Review{By: opts.By, On: opts.On.Format("2006-01-02"), Source: current, Translation: catalog.TextHash(e.translation)}
+			rep.Reviewed++
+		}
+		if sm.Previous == "" && sm.Review == nil {
+			delete(meta.Segments, e.id)
+		} else {
+			meta.Segments[e.id] = sm
+		}
+	}
+	if !changed {
+		return nil
+	}
+	list := make([]catalog.Message, 0, len(msgs))
+	for _, m := range msgs {
+		list = append(list, m)
+	}
+	header := ""
+	if data, err := ws.readFile(p); err == nil && data != nil {
+		header = leadingComment(string(data))
+	}
+	data, err := catalog.Marshal(header, list)
+	if err != nil {
+		return err
+	}
+	plan.write(p, data)
+	if data, err = meta.Marshal(); err != nil {
+		return err
+	}
+	if data != nil {
+		plan.write(metaPath, data)
+	}
+	return nil
+}
+
+// leadingComment returns the comment lines at the top of a file, without "# ".
+func leadingComment(s string) string {
+	var lines []string
+	for _, l := range strings.Split(s, "\n") {
+		if !strings.HasPrefix(l, "#") {
+			break
+		}
+		lines = append(lines, strings.TrimPrefix(strings.TrimPrefix(l, "#"), " "))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// rejectionsOf turns a reader's errors into rejections.
+func rejectionsOf(err error) []Rejection {
+	var xl xliff.ErrorList
+	var pl po.ErrorList
+	var xe *xliff.Error
+	var pe *po.Error
+	var ce *catalog.Error
+	var out []Rejection
+	switch {
+	case errors.As(err, &xl):
+		for _, e := range xl {
+			out = append(out, Rejection{Line: e.Line, Article: e.File, ID: e.Unit, Msg: e.Msg})
+		}
+	case errors.As(err, &pl):
+		for _, e := range pl {
+			out = append(out, Rejection{Line: e.Line, Msg: e.Msg})
+		}
+	case errors.As(err, &xe):
+		out = append(out, Rejection{Line: xe.Line, Article: xe.File, ID: xe.Unit, Msg: xe.Msg})
+	case errors.As(err, &pe):
+		out = append(out, Rejection{Line: pe.Line, Msg: pe.Msg})
+	case errors.As(err, &ce):
+		out = append(out, Rejection{Line: ce.Line, Msg: ce.Msg})
+	default:
+		out = append(out, Rejection{Msg: err.Error()})
+	}
+	for i := range out {
+		if out[i].Article == "" {
+			out[i].ID = ""
+		}
+	}
+	return out
+}
+
+func readXLIFF(data []byte, rep *PushReport) (language.Tag, []pushed, error) {
+	doc, err := xliff.Read(data)
+	if err != nil {
+		return language.Und, nil, err
+	}
+	lang, err := language.Parse(doc.TrgLang)
+	if err != nil {
+		return language.Und, nil, &xliff.Error{Line: 1, Msg: fmt.Sprintf("trgLang %q is not a language tag: set trgLang to the language of the translations", doc.TrgLang)}
+	}
+	var out []pushed
+	for _, f := range doc.Files {
+		for _, u := range f.Units {
+			switch {
+			case !u.HasTarget || u.State == xliff.StateInitial || u.State == "":
+				rep.Untranslated++
+				continue
+			}
+			out = append(out, pushed{
+				line: u.Line, article: f.ID, id: u.ID, source: u.Source, translation: u.Target,
+				review: u.State == xliff.StateReviewed || u.State == xliff.StateFinal,
+			})
+		}
+	}
+	return lang, out, nil
+}
+
+func readPO(data []byte, rep *PushReport) (language.Tag, []pushed, error) {
+	f, err := po.Parse(data)
+	if err != nil {
+		return language.Und, nil, err
+	}
+	lang, err := language.Parse(strings.ReplaceAll(f.Header.Language, "_", "-"))
+	if err != nil || f.Header.Language == "" {
+		return language.Und, nil, &po.Error{Line: 1, Msg: fmt.Sprintf("the header's Language %q is not a language: set Language: to the language of the translations", f.Header.Language)}
+	}
+	var out []pushed
+	var bad po.ErrorList
+	for _, e := range f.Entries {
+		if e.Obsolete {
+			continue
+		}
+		article, id, ok := strings.Cut(e.Context, "/")
+		if !ok || article == "" || id == "" {
+			bad = append(bad, &po.Error{Line: e.Line, Msg: fmt.Sprintf("msgctxt %q is not \"<article>/<segment ID>\": keep the msgctxt that pull wrote", e.Context)})
+			continue
+		}
+		if e.Fuzzy() || e.Str == "" {
+			rep.Untranslated++
+			continue
+		}
+		out = append(out, pushed{line: e.Line, article: article, id: id, source: e.ID, translation: e.Str})
+	}
+	if len(bad) > 0 {
+		return language.Und, nil, bad
+	}
+	return lang, out, nil
+}
+
+func readTOML(name string, data []byte, rep *PushReport) (language.Tag, []pushed, error) {
+	f, err := catalog.Parse(path.Base(name), data)
+	if err != nil {
+		return language.Und, nil, err
+	}
+	var out []pushed
+	var bad []string
+	for _, m := range f.Messages {
+		article, id, ok := strings.Cut(m.ID, ".")
+		if !ok {
+			bad = append(bad, fmt.Sprintf("line %d: message ID %q is not \"<article>.<segment ID>\": keep the IDs that pull wrote", f.Line(m.ID), m.ID))
+			continue
+		}
+		if m.Hash != "" && m.Hash == catalog.Hash("", m.Other) {
+			rep.Untranslated++ // still the source text
+			continue
+		}
+		out = append(out, pushed{line: f.Line(m.ID), article: article, id: id, sourceHash: m.Hash, translation: m.Other})
+	}
+	if len(bad) > 0 {
+		return language.Und, nil, &catalog.Error{Path: name, Msg: strings.Join(bad, "; ")}
+	}
+	return f.Lang, out, nil
+}
