@@ -55,7 +55,10 @@ type BuildOptions struct {
 // BuildOptions returns the build defaults of tilmash.toml.
 func (ws *Workspace) BuildOptions() (BuildOptions, error) {
 	b := ws.Config.Build
-	o := BuildOptions{Formats: b.Formats, Fallback: b.Fallback, MinCoverage: b.MinCoverage, Require: State(b.Require), Layout: LayoutDefault}
+	o := BuildOptions{Formats: b.Formats, Fallback: b.Fallback, MinCoverage: b.MinCoverage, Require: State(b.Require), Layout: Layout(b.Layout)}
+	if o.Layout == "" {
+		o.Layout = LayoutDefault
+	}
 	if o.Require == "" {
 		o.Require = Translated
 	}
@@ -64,6 +67,9 @@ func (ws *Workspace) BuildOptions() (BuildOptions, error) {
 	}
 	if len(o.Formats) == 0 {
 		o.Formats = []string{"md", "html"}
+		if o.Layout == LayoutHugo {
+			o.Formats = []string{"md"}
+		}
 	}
 	return o, o.check(ws)
 }
@@ -511,7 +517,10 @@ func (ws *Workspace) writeEdition(plan *Plan, st *articleState, ed *editionBuild
 	if hasFormat(opts.Formats, "md") {
 		fm := edition.FrontMatter{
 			Title: ed.title, Lang: ed.Lang, TranslationKey: st.slug,
-			Date: a.Date, Author: a.Author, Source: a.Source, Fallback: ed.FallbackSegments,
+			Author: a.Author, Source: a.Source, Fallback: ed.FallbackSegments,
+		}
+		if a.Date != nil {
+			fm.Date = *a.Date
 		}
 		if ed.tag != a.Lang {
 			fm.TranslationOf = st.slug + "." + a.Lang.String()

@@ -46,6 +46,9 @@ type BuildConfig struct {
 	MinCoverage float64 `toml:"min_coverage,omitempty"`
 	// Formats are the edition formats: "md", "html".
 	Formats []string `toml:"formats,omitempty"`
+	// Layout is "default" (dist/<lang>/<slug>.md) or "hugo"
+	// (content/<slug>.<lang>.md).
+	Layout string `toml:"layout,omitempty"`
 }
 
 // DefaultConfig is the configuration tilmash init writes.

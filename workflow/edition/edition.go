@@ -25,10 +25,12 @@ type FrontMatter struct {
 	// TranslationOf names the source: "<slug>.<lang>"; empty on the source edition.
 	TranslationOf string `toml:"translation_of,omitempty"`
 	// TranslationKey ties the editions of one article together (Hugo's key).
-	TranslationKey string          `toml:"translationKey"`
-	Date           *toml.LocalDate `toml:"date,omitempty"`
-	Author         string          `toml:"author,omitempty"`
-	Source         string          `toml:"source,omitempty"`
+	TranslationKey string `toml:"translationKey"`
+	// Date is a toml.LocalDate, or nil for none: a value, not a pointer,
+	// so that it is written as a TOML date and not as a string.
+	Date   any    `toml:"date,omitempty"`
+	Author string `toml:"author,omitempty"`
+	Source string `toml:"source,omitempty"`
 	// Fallback lists the segments shown in another language, if any.
 	Fallback []string `toml:"fallback,omitempty"`
 }
