@@ -84,6 +84,9 @@ const (
 	fCloser                      // may follow a terminator inside the sentence: ")", "»"
 	fOpener                      // may come before the first letter of a sentence: "(", "«"
 	fBullet                      // list bullet: "•"
+	fLetter                      // letter or mark (only below U+0800: a cache of package unicode)
+	fUpper                       // capital or title-case letter (likewise)
+	fLower                       // small letter (likewise)
 
 	fTerm = fStop | fStrong | fEllipsis | fUnspaced
 )
@@ -127,6 +130,30 @@ func (r *rules) flags(c rune) uint16 {
 		return r.gp[c-0x2000]
 	}
 	return r.other[c]
+}
+
+// isLetter reports whether c is a letter or a mark.
+func (r *rules) isLetter(c rune) bool {
+	if uint32(c) < uint32(len(r.low)) {
+		return r.low[c]&fLetter != 0
+	}
+	return unicode.IsLetter(c) || unicode.IsMark(c)
+}
+
+// isUpper reports whether c is a capital or title-case letter.
+func (r *rules) isUpper(c rune) bool {
+	if uint32(c) < uint32(len(r.low)) {
+		return r.low[c]&fUpper != 0
+	}
+	return unicode.IsUpper(c) || unicode.IsTitle(c)
+}
+
+// isLower reports whether c is a small letter.
+func (r *rules) isLower(c rune) bool {
+	if uint32(c) < uint32(len(r.low)) {
+		return r.low[c]&fLower != 0
+	}
+	return unicode.IsLower(c)
 }
 
 // setFlags adds f to the flags of c and marks the first byte of c for the scan loop.
@@ -250,6 +277,16 @@ func newRules(lang string) *rules {
 		pronouns: make(map[string]struct{}),
 		speech:   make(map[string]struct{}),
 		ordinals: make(map[string]struct{}),
+	}
+	for c := rune(0); c < rune(len(r.low)); c++ {
+		switch {
+		case unicode.IsUpper(c) || unicode.IsTitle(c):
+			r.low[c] |= fLetter | fUpper
+		case unicode.IsLower(c):
+			r.low[c] |= fLetter | fLower
+		case unicode.IsLetter(c) || unicode.IsMark(c):
+			r.low[c] |= fLetter
+		}
 	}
 	for _, rg := range unicode.White_Space.R16 {
 		for c := rune(rg.Lo); c <= rune(rg.Hi); c += rune(rg.Stride) {

@@ -295,9 +295,9 @@ func (r *rules) peek(text string, i int) next {
 		var nx next
 		nx.direct = direct
 		switch {
-		case unicode.IsUpper(ch) || unicode.IsTitle(ch):
+		case r.isUpper(ch):
 			nx.kind = nextUpper
-		case unicode.IsLower(ch):
+		case r.isLower(ch):
 			nx.kind = nextLower
 		case unicode.IsDigit(ch):
 			nx.kind = nextDigit
@@ -309,7 +309,7 @@ func (r *rules) peek(text string, i int) next {
 		j := i
 		for j < n && j-i < maxWord {
 			ch, size := utf8.DecodeRuneInString(text[j:])
-			if !unicode.IsLetter(ch) && !unicode.IsMark(ch) {
+			if !r.isLetter(ch) {
 				break
 			}
 			j += size
@@ -762,6 +762,9 @@ func (r *rules) listMarker(text string, start, tok int, w string, st *state) boo
 		letter = w[0]
 	}
 	first := tok == start
+	if num < 0 && letter == 0 {
+		return first && (isRoman(w) || isInitial(w))
+	}
 	if !first {
 		if p, ps, ok := r.prevWord(text, tok, start); ok {
 			switch {
@@ -783,8 +786,6 @@ func (r *rules) listMarker(text string, start, tok int, w string, st *state) boo
 			st.lastLetter = letter
 			return true
 		}
-	default:
-		return first && (isRoman(w) || isInitial(w))
 	}
 	return false
 }

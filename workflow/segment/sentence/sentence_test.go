@@ -93,7 +93,7 @@ func TestGoldenRules(t *testing.T) {
 				pass++
 				continue
 			}
-			t.Errorf("%s/%s:\n text: %q\n got:  %s\n want: %s", lang, c.Name, c.Text, quoteAll(got), quoteAll(c.Want))
+			t.Errorf("%s/%s:\n text: %q\n got:  %s\n want: %s\n note: %s", lang, c.Name, c.Text, quoteAll(got), quoteAll(c.Want), c.Note)
 		}
 		t.Logf("%-3s %3d/%3d cases pass (%.1f%%)", lang, pass, len(cases), 100*float64(pass)/float64(max(len(cases), 1)))
 		total += len(cases)
