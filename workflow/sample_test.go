@@ -8,12 +8,15 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"github.com/pelletier/go-toml/v2"
 	"golang.org/x/text/language"
 
 	"github.com/tilmash/tilmash/workflow/edition"
+	"github.com/tilmash/tilmash/workflow/segment"
 )
 
 // repoRoot is the repository root, itself a workspace with the sample.
@@ -98,5 +101,51 @@ func TestDefaultUIMatchesLocales(t *testing.T) {
 		if got := edition.DefaultUI(tag); !bytes.Equal(got, want) {
 			t.Errorf("workflow/edition/ui/ui.%s.toml differs from %s: copy it over", tag, ws.UIPath(tag))
 		}
+	}
+}
+
+// TestSampleSegmentsSensibly cuts every edition of the sample in its own
+// language and checks that each segment reads as a whole sentence: it
+// starts with a capital letter, a digit or an opening quote, and ends with
+// terminal punctuation, so no cut falls inside a URL, an abbreviation or a
+// number.
+func TestSampleSegmentsSensibly(t *testing.T) {
+	ws := openRepo(t)
+	opts, err := ws.BuildOptions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, _, err := ws.Build(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, c := range plan.Changes {
+		if !strings.HasSuffix(c.Path, ".md") {
+			continue
+		}
+		n++
+		tag := language.Make(strings.Split(c.Path, "/")[0])
+		body := c.Data[bytes.Index(c.Data[3:], []byte("+++\n"))+7:]
+		doc, err := segment.Split(body, segment.Options{Lang: tag})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(doc.Segments) < 25 {
+			t.Errorf("%s: only %d segments", c.Path, len(doc.Segments))
+		}
+		for _, s := range doc.Segments {
+			first, _ := utf8.DecodeRuneInString(s.Text)
+			last, _ := utf8.DecodeLastRuneInString(s.Text)
+			if !unicode.IsUpper(first) && !unicode.IsDigit(first) && !strings.ContainsRune("«“\"(", first) {
+				t.Errorf("%s: segment starts oddly: %q", c.Path, s.Text)
+			}
+			if !strings.ContainsRune(".?!…»”)", last) {
+				t.Errorf("%s: segment ends oddly: %q", c.Path, s.Text)
+			}
+		}
+	}
+	if n != 4 {
+		t.Fatalf("built %d Markdown editions, want 4", n)
 	}
 }
