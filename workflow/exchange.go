@@ -47,15 +47,20 @@ func FormatOf(name string, data []byte) string {
 // articles of one source language.
 func (ws *Workspace) WritePull(w io.Writer, format string, lang language.Tag, items []PullItem) error {
 	src := language.Und
+	seen := map[string]bool{}
 	for _, it := range items {
-		st, err := ws.articleState(it.Article)
+		if seen[it.Article] {
+			continue
+		}
+		seen[it.Article] = true
+		st, err := ws.readArticle(it.Article)
 		if err != nil {
 			return err
 		}
-		if src != language.Und && st.src.art.Lang != src {
-			return fmt.Errorf("the pulled articles have different source languages (%s, %s): pull them one --article at a time", src, st.src.art.Lang)
+		if src != language.Und && st.art.Lang != src {
+			return fmt.Errorf("the pulled articles have different source languages (%s, %s): pull them one --article at a time", src, st.art.Lang)
 		}
-		src = st.src.art.Lang
+		src = st.art.Lang
 	}
 	if src == language.Und {
 		src = ws.Langs[0]
