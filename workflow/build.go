@@ -562,6 +562,9 @@ func (ws *Workspace) writeEdition(plan *Plan, st *articleState, ed *editionBuild
 	}
 	if ed.Coverage.Fallback > 0 {
 		pg.Notice = ui.T("edition_fallback_notice", nil, nil)
+		if ed.FallbackLang != a.Lang.String() {
+			pg.Notice = ui.T("edition_fallback_notice_lang", map[string]any{"Language": edition.LanguageName(language.Make(ed.FallbackLang))}, nil)
+		}
 	}
 	if a.Source != "" {
 		// "Source: golosislama.com", linked to the original.
