@@ -3,13 +3,10 @@ package main
 import (
 	"errors"
 	"fmt"
-	"path/filepath"
 	"strings"
 
 	"github.com/MakeNowJust/heredoc"
 	"github.com/spf13/cobra"
-
-	"github.com/tilmash/tilmash/workflow"
 )
 
 // addDashboardFlag gives the status command --html FILE: besides its usual
@@ -59,11 +56,7 @@ func writeDashboard(e *env, opts statusOptions, file string) error {
 	if err != nil {
 		return err
 	}
-	path := file
-	if !filepath.IsAbs(path) {
-		path = filepath.Join(e.dir, path)
-	}
-	if err := e.writer.Apply(filepath.Dir(path), []workflow.Change{{Path: filepath.Base(path), Data: data}}); err != nil {
+	if err := writeFile(e, file, data); err != nil {
 		return fmt.Errorf("--html %s: %w: check that its folder can be written", file, err)
 	}
 	fmt.Fprintf(e.stderr, "tilmash: wrote the coverage dashboard to %s\n", file)

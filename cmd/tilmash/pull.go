@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"path/filepath"
 
 	"github.com/MakeNowJust/heredoc"
 	"github.com/spf13/cobra"
@@ -97,11 +96,7 @@ func runPull(e *env, opts pullOptions) error {
 			return err
 		}
 	} else {
-		out := opts.out
-		if !filepath.IsAbs(out) {
-			out = filepath.Join(e.dir, out)
-		}
-		if err := e.writer.Apply(filepath.Dir(out), []workflow.Change{{Path: filepath.Base(out), Data: buf.Bytes()}}); err != nil {
+		if err := writeFile(e, opts.out, buf.Bytes()); err != nil {
 			return err
 		}
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -44,6 +45,16 @@ func filterOf(ws *workflow.Workspace, articles, langs []string) (workflow.Filter
 		f.Langs = append(f.Langs, tag)
 	}
 	return f, nil
+}
+
+// writeFile writes data to a file named on the command line (relative to
+// the current directory), atomically.
+func writeFile(e *env, name string, data []byte) error {
+	p := name
+	if !filepath.IsAbs(p) {
+		p = filepath.Join(e.dir, p)
+	}
+	return e.writer.Apply(filepath.Dir(p), []workflow.Change{{Path: filepath.Base(p), Data: data}})
 }
 
 // noArgs refuses positional arguments as a usage error.
