@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strconv"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -15,10 +16,14 @@ import (
 
 // Markdown returns the goldmark configuration tilmash reads and renders
 // articles with: CommonMark plus GFM tables, strikethrough and footnotes.
-// Raw HTML is not rendered (goldmark's default), so text can never become markup.
-func Markdown() goldmark.Markdown {
+// Raw HTML is not rendered (goldmark's default), so text can never become
+// markup. It is built once: setting goldmark up costs more than parsing an
+// article, and a configured goldmark is safe for concurrent use.
+func Markdown() goldmark.Markdown { return markdown() }
+
+var markdown = sync.OnceValue(func() goldmark.Markdown {
 	return goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Footnote))
-}
+})
 
 type pieceKind int
 
