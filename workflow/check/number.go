@@ -236,14 +236,20 @@ func matchNumbers(src, tr []number) []bool {
 	for i := range flow {
 		flow[i] = map[int]int{}
 	}
+	users := make([][]int, len(tg)) // the src groups that ever matched tr group j, in order
+	send := func(i, j, n int) {
+		if flow[i][j] == 0 && n > 0 {
+			users[j] = append(users[j], i)
+		}
+		flow[i][j] += n
+	}
 	// Greedy first: most matches need no search.
 	for i, g := range sg {
 		for _, j := range adj[i] {
-			n := min(len(g.members)-g.used, len(tg[j].members)-tg[j].used)
-			if n > 0 {
+			if n := min(len(g.members)-g.used, len(tg[j].members)-tg[j].used); n > 0 {
 				g.used += n
 				tg[j].used += n
-				flow[i][j] += n
+				send(i, j, n)
 			}
 		}
 	}
@@ -260,13 +266,13 @@ func matchNumbers(src, tr []number) []bool {
 			seenTr[j] = true
 			if tg[j].used < len(tg[j].members) {
 				tg[j].used++
-				flow[i][j]++
+				send(i, j, 1)
 				return true
 			}
-			for k := range sg {
+			for _, k := range users[j] {
 				if !seenSrc[k] && flow[k][j] > 0 && augment(k, seenSrc, seenTr) {
 					flow[k][j]--
-					flow[i][j]++
+					send(i, j, 1)
 					return true
 				}
 			}
