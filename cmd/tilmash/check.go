@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -99,11 +98,7 @@ func runCheck(e *env, opts checkOptions) error {
 		if findings == nil {
 			findings = []workflow.Finding{}
 		}
-		// Markup such as <1/> reads better unescaped.
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		err = enc.Encode(map[string]any{"findings": findings})
+		err = writeJSON(e, map[string]any{"findings": findings})
 	} else {
 		err = printFindings(e, findings)
 	}

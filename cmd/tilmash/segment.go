@@ -87,6 +87,7 @@ func runSegment(e *env, opts segmentOptions) error {
 		return fmt.Errorf("%s:%w", name, err)
 	}
 	enc := json.NewEncoder(e.stdout)
+	enc.SetEscapeHTML(false)
 	for _, s := range doc.Segments {
 		if opts.json {
 			if err := enc.Encode(struct {

@@ -110,9 +110,11 @@ func runStatus(e *env, opts statusOptions) error {
 	return nil
 }
 
+// writeJSON prints v for scripts: indented, with <, > and & as they are.
 func writeJSON(e *env, v any) error {
 	enc := json.NewEncoder(e.stdout)
 	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
 }
 

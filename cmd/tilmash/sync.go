@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"text/tabwriter"
 
@@ -59,9 +58,7 @@ func runSync(cmd *cobra.Command, e *env, opts syncOptions) error {
 		return err
 	}
 	if opts.json {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(map[string]any{"articles": reports})
+		return writeJSON(e, map[string]any{"articles": reports})
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ARTICLE\tSEGMENTS\tSAME\tEDITED\tNEW\tREMOVED")
