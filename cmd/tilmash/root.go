@@ -1,6 +1,8 @@
 package main
 
 import (
+	"strings"
+
 	"github.com/MakeNowJust/heredoc"
 	"github.com/spf13/cobra"
 )
@@ -15,6 +17,12 @@ func newRootCmd(e *env) *cobra.Command {
 			work, shows editors the coverage, and builds the localized editions.
 
 			Exit status: 0 success, 1 failure or threshold missed, 2 usage error.
+		`),
+		Example: heredoc.Doc(`
+			$ tilmash init newsroom && cd newsroom
+			$ tilmash sync && tilmash status
+			$ tilmash pull --lang kk -o translate.kk.toml && tilmash push translate.kk.toml
+			$ tilmash build
 		`),
 		SilenceErrors: true,
 		SilenceUsage:  true,
@@ -31,5 +39,21 @@ func newRootCmd(e *env) *cobra.Command {
 		newPushCmd(e),
 		newCheckCmd(e),
 	)
+	indentExamples(cmd)
 	return cmd
+}
+
+// indentExamples indents every command's examples under their heading, as
+// cobra prints them as they are.
+func indentExamples(cmd *cobra.Command) {
+	if cmd.Example != "" {
+		lines := strings.Split(strings.TrimRight(cmd.Example, "\n"), "\n")
+		for i, l := range lines {
+			lines[i] = "  " + l
+		}
+		cmd.Example = strings.Join(lines, "\n")
+	}
+	for _, c := range cmd.Commands() {
+		indentExamples(c)
+	}
 }
