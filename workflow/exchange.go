@@ -43,37 +43,46 @@ func FormatOf(name string, data []byte) string {
 	return FormatTOML
 }
 
-// WritePull writes pulled segments in a format. All items must come from
-// articles of one source language.
+// WritePull writes pulled segments in a format. An XLIFF file has one
+// source language, so its items must come from articles of one source
+// language; TOML and PO files take any mix.
 func (ws *Workspace) WritePull(w io.Writer, format string, lang language.Tag, items []PullItem) error {
+	switch format {
+	case FormatTOML:
+		return writePullTOML(w, lang, items, ws)
+	case FormatPO:
+		return writePullPO(w, lang, items, ws)
+	case FormatXLIFF:
+	default:
+		return fmt.Errorf("unknown format %q: use toml, xliff or po", format)
+	}
 	src := language.Und
-	seen := map[string]bool{}
+	bySource := map[language.Tag][]string{}
+	var order []language.Tag
+	last := ""
 	for _, it := range items {
-		if seen[it.Article] {
+		if it.Article == last {
 			continue
 		}
-		seen[it.Article] = true
-		st, err := ws.readArticle(it.Article)
-		if err != nil {
-			return err
+		last = it.Article
+		tag := it.SourceLang
+		if _, ok := bySource[tag]; !ok {
+			order = append(order, tag)
 		}
-		if src != language.Und && st.art.Lang != src {
-			return fmt.Errorf("the pulled articles have different source languages (%s, %s): pull them one --article at a time", src, st.art.Lang)
+		bySource[tag] = append(bySource[tag], it.Article)
+		src = tag
+	}
+	if len(order) > 1 {
+		var parts []string
+		for _, tag := range order {
+			parts = append(parts, fmt.Sprintf("from %s: --article %s", tag, strings.Join(bySource[tag], ",")))
 		}
-		src = st.art.Lang
+		return fmt.Errorf("an XLIFF file has one source language, and these articles have %d (%s): pull one source language at a time, or use --format toml or po", len(order), strings.Join(parts, "; "))
 	}
 	if src == language.Und {
 		src = ws.Langs[0]
 	}
-	switch format {
-	case FormatTOML:
-		return writePullTOML(w, lang, items, ws)
-	case FormatXLIFF:
-		return writePullXLIFF(w, src, lang, items, ws)
-	case FormatPO:
-		return writePullPO(w, lang, items, ws)
-	}
-	return fmt.Errorf("unknown format %q: use toml, xliff or po", format)
+	return writePullXLIFF(w, src, lang, items, ws)
 }
 
 // context returns the notes a translator needs for one item.
@@ -121,7 +130,7 @@ func writePullTOML(w io.Writer, lang language.Tag, items []PullItem, ws *Workspa
 		})
 	}
 	header := fmt.Sprintf("tilmash: %d segments to translate into %s.\nReplace each other = \"…\" with its translation, keep every <1>…</1> and <2/>,\nthen run tilmash push on this file. description is context; hash names the source.", len(items), display.English.Languages().Name(lang))
-	data, err := catalog.Marshal(header, msgs)
+	data, err := catalog.MarshalInOrder(header, msgs)
 	if err != nil {
 		return err
 	}

@@ -33,10 +33,11 @@ type Suggestion struct {
 // PullItem is one segment handed to a translator, with its context.
 type PullItem struct {
 	Article string
-	// Title is the article's title in its source language.
-	Title string
-	ID    string
-	State State
+	// Title is the article's title in its source language, SourceLang.
+	Title      string
+	SourceLang language.Tag
+	ID         string
+	State      State
 	// Source is the current source text; Codes are its placeholders.
 	Source string
 	Codes  []segment.Code
@@ -113,7 +114,7 @@ func (ws *Workspace) Pull(opts PullOptions) ([]PullItem, error) {
 			}
 			u := st.units[i]
 			it := PullItem{
-				Article: slug, Title: st.src.art.Title, ID: s.ID, State: s.State,
+				Article: slug, Title: st.src.art.Title, SourceLang: st.src.art.Lang, ID: s.ID, State: s.State,
 				Source: s.Source, Translation: s.Translation, Previous: s.Previous,
 				Words: s.Words, Line: s.Line,
 			}

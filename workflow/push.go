@@ -37,6 +37,9 @@ type PushReport struct {
 	// (fuzzy, initial, empty, or still the source text) are left alone.
 	Unchanged    int `json:"unchanged"`
 	Untranslated int `json:"untranslated"`
+	// Ignored translations are there but marked unfinished: fuzzy PO
+	// entries, XLIFF targets in state initial.
+	Ignored int `json:"ignored"`
 }
 
 // Rejection is one entry a push refuses.
@@ -56,7 +59,11 @@ type PushError struct {
 
 func (e *PushError) Error() string {
 	var sb strings.Builder
-	fmt.Fprintf(&sb, "%s: refused, nothing written (%d problems):", e.File, len(e.Rejections))
+	problems := "problems"
+	if len(e.Rejections) == 1 {
+		problems = "problem"
+	}
+	fmt.Fprintf(&sb, "%s: refused, nothing written (%d %s):", e.File, len(e.Rejections), problems)
 	for _, r := range e.Rejections {
 		sb.WriteString("\n  " + e.File)
 		if r.Line > 0 {
@@ -80,6 +87,8 @@ type pushed struct {
 	source, sourceHash string
 	translation        string
 	review             bool
+	// srcLang is the source language the file says, or Und.
+	srcLang language.Tag
 }
 
 // Push validates a translator's file and returns the changes to merge it:
@@ -103,6 +112,9 @@ func (ws *Workspace) Push(name string, data []byte, opts PushOptions) (*Plan, *P
 		return nil, nil, &PushError{File: name, Rejections: rejectionsOf(err)}
 	}
 	rep.Lang = lang.String()
+	if named, ok := ws.langInName(name); ok && named != lang && format != FormatTOML {
+		return nil, nil, &PushError{File: name, Rejections: []Rejection{{Msg: fmt.Sprintf("the file name says %s, but the file says its translations are in %s: rename the file or fix its language", named, lang)}}}
+	}
 	if !ws.HasLang(lang) {
 		return nil, nil, &PushError{File: name, Rejections: []Rejection{{Msg: fmt.Sprintf("the file is for %s, which is not one of the workspace's languages (%s)", lang, strings.Join(ws.Config.Languages, ", "))}}}
 	}
@@ -136,6 +148,10 @@ func (ws *Workspace) Push(name string, data []byte, opts PushOptions) (*Plan, *P
 		}
 		if st.src.art.Lang == lang {
 			reject("the article's source language is %s: translations into it make no sense", lang)
+			continue
+		}
+		if e.srcLang != language.Und && e.srcLang != st.src.art.Lang {
+			reject("the file says the source is in %s, but the article is written in %s: pull again for this article", e.srcLang, st.src.art.Lang)
 			continue
 		}
 		u, ok := st.unit(e.id)
@@ -329,16 +345,23 @@ func readXLIFF(data []byte, rep *PushReport) (language.Tag, []pushed, error) {
 	if err != nil {
 		return language.Und, nil, &xliff.Error{Line: 1, Msg: fmt.Sprintf("trgLang %q is not a language tag: set trgLang to the language of the translations", doc.TrgLang)}
 	}
+	src, err := language.Parse(doc.SrcLang)
+	if err != nil {
+		return language.Und, nil, &xliff.Error{Line: 1, Msg: fmt.Sprintf("srcLang %q is not a language tag: keep the srcLang that pull wrote", doc.SrcLang)}
+	}
 	var out []pushed
 	for _, f := range doc.Files {
 		for _, u := range f.Units {
 			switch {
-			case !u.HasTarget || u.State == xliff.StateInitial || u.State == "":
+			case !u.HasTarget || strings.TrimSpace(u.Target) == "" && (u.State == xliff.StateInitial || u.State == ""):
 				rep.Untranslated++
+				continue
+			case u.State == xliff.StateInitial || u.State == "":
+				rep.Ignored++
 				continue
 			}
 			out = append(out, pushed{
-				line: u.Line, article: f.ID, id: u.ID, source: u.Source, translation: u.Target,
+				line: u.Line, article: f.ID, id: u.ID, source: u.Source, translation: u.Target, srcLang: src,
 				review: u.State == xliff.StateReviewed || u.State == xliff.StateFinal,
 			})
 		}
@@ -366,8 +389,12 @@ func readPO(data []byte, rep *PushReport) (language.Tag, []pushed, error) {
 			bad = append(bad, &po.Error{Line: e.Line, Msg: fmt.Sprintf("msgctxt %q is not \"<article>/<segment ID>\": keep the msgctxt that pull wrote", e.Context)})
 			continue
 		}
-		if e.Fuzzy() || e.Str == "" {
+		switch {
+		case e.Str == "":
 			rep.Untranslated++
+			continue
+		case e.Fuzzy():
+			rep.Ignored++
 			continue
 		}
 		out = append(out, pushed{line: e.Line, article: article, id: id, source: e.ID, translation: e.Str})
@@ -401,4 +428,18 @@ func readTOML(name string, data []byte, rep *PushReport) (language.Tag, []pushed
 		return language.Und, nil, &catalog.Error{Path: name, Msg: strings.Join(bad, "; ")}
 	}
 	return f.Lang, out, nil
+}
+
+// langInName returns the workspace language a file name carries before its
+// extension ("x.kk.po"), if any.
+func (ws *Workspace) langInName(name string) (language.Tag, bool) {
+	parts := strings.Split(path.Base(name), ".")
+	if len(parts) < 3 {
+		return language.Und, false
+	}
+	tag, err := language.Parse(parts[len(parts)-2])
+	if err != nil || !ws.HasLang(tag) {
+		return language.Und, false
+	}
+	return tag, true
 }

@@ -25,3 +25,12 @@ func ellipsis(s string, n int) string {
 	}
 	return string(r[:n-1]) + "…"
 }
+
+// plural picks the English form for a count: plural(1, "segment",
+// "segments").
+func plural(n int, one, other string) string {
+	if n == 1 {
+		return one
+	}
+	return other
+}

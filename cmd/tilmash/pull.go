@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tilmash/tilmash/workflow"
+	"github.com/tilmash/tilmash/workflow/catalog"
 )
 
 type pullOptions struct {
@@ -79,6 +80,11 @@ func runPull(e *env, opts pullOptions) error {
 			return usageError{fmt.Errorf("unknown state %q in --include: use missing, stale, translated or reviewed", s)}
 		}
 	}
+	if opts.format == workflow.FormatTOML && opts.out != "" {
+		if tag, err := catalog.LangOfPath(opts.out); err != nil || tag != po.Lang {
+			return usageError{fmt.Errorf("-o %s: go-i18n reads a file's language from its name: name it <name>.%s.toml, e.g. translate.%s.toml", opts.out, po.Lang, po.Lang)}
+		}
+	}
 	items, err := ws.Pull(po)
 	if err != nil {
 		return err
@@ -100,6 +106,6 @@ func runPull(e *env, opts pullOptions) error {
 			return err
 		}
 	}
-	fmt.Fprintf(e.stderr, "Pulled %d segments, %d words, for %s.\n", len(items), words, po.Lang)
+	fmt.Fprintf(e.stderr, "Pulled %d %s, %d %s, for %s.\n", len(items), plural(len(items), "segment", "segments"), words, plural(words, "word", "words"), po.Lang)
 	return nil
 }

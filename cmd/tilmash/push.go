@@ -102,6 +102,9 @@ func runPush(e *env, opts pushOptions) error {
 		for _, r := range reports {
 			fmt.Fprintf(e.stdout, "%s (%s, %s): %s %d current and %d stale translations, %d reviewed; %d unchanged, %d left untranslated\n",
 				r.File, r.Format, r.Lang, verb, r.Accepted, r.Stale, r.Reviewed, r.Unchanged, r.Untranslated)
+			if r.Ignored > 0 {
+				fmt.Fprintf(e.stdout, "  %d %s ignored as unfinished (fuzzy, or state initial): clear the fuzzy flag or set state=\"translated\" to push them\n", r.Ignored, plural(r.Ignored, "translation", "translations"))
+			}
 		}
 	}
 	if failed > 0 {

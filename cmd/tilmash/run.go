@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"time"
 
 	"golang.org/x/term"
@@ -74,12 +75,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	cmd.SetIn(stdin)
 	cmd.SetOut(stdout)
 	cmd.SetErr(stderr)
-	err = cmd.ExecuteContext(ctx)
-	return exitCode(err, stderr)
+	ran, err := cmd.ExecuteContextC(ctx)
+	return exitCode(err, ran.CommandPath(), stderr)
 }
 
-// exitCode reports err and maps it to an exit code.
-func exitCode(err error, stderr io.Writer) int {
+// exitCode reports err of the command at path and maps it to an exit code.
+func exitCode(err error, path string, stderr io.Writer) int {
 	if err == nil {
 		return exitOK
 	}
@@ -88,8 +89,8 @@ func exitCode(err error, stderr io.Writer) int {
 	switch {
 	case errors.As(err, &se):
 		return exitFailure
-	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "tilmash: %v\nRun 'tilmash --help' for usage.\n", err)
+	case errors.As(err, &ue), strings.HasPrefix(err.Error(), "unknown command"):
+		fmt.Fprintf(stderr, "tilmash: %v\nRun '%s --help' for usage.\n", err, path)
 		return exitUsage
 	}
 	fmt.Fprintf(stderr, "tilmash: %v\n", err)

@@ -17,10 +17,12 @@ type statusOptions struct {
 	json      bool
 	segments  bool
 	failUnder float64
+	// gate is set when --fail-under was given.
+	gate bool
 }
 
 func newStatusCmd(e *env) *cobra.Command {
-	opts := statusOptions{failUnder: -1}
+	opts := statusOptions{}
 	cmd := &cobra.Command{
 		Use:   "status",
 		Short: "Show translation coverage per article and language",
@@ -42,7 +44,8 @@ func newStatusCmd(e *env) *cobra.Command {
 		`),
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if cmd.Flags().Changed("fail-under") && (opts.failUnder < 0 || opts.failUnder > 100) {
+			opts.gate = cmd.Flags().Changed("fail-under")
+			if opts.gate && (opts.failUnder < 0 || opts.failUnder > 100) {
 				return usageError{fmt.Errorf("--fail-under takes a percentage from 0 to 100, got %g", opts.failUnder)}
 			}
 			if opts.segments && (len(opts.articles) != 1 || len(opts.langs) != 1) {
@@ -55,7 +58,7 @@ func newStatusCmd(e *env) *cobra.Command {
 	cmd.Flags().StringSliceVar(&opts.articles, "article", nil, "only these articles (repeat or comma-separate)")
 	cmd.Flags().BoolVar(&opts.json, "json", false, `print {"rows": [...]} as JSON`)
 	cmd.Flags().BoolVar(&opts.segments, "segments", false, "list every segment of one article in one language")
-	cmd.Flags().Float64Var(&opts.failUnder, "fail-under", -1, "exit 1 if any row is less than `PCT` percent translated")
+	cmd.Flags().Float64Var(&opts.failUnder, "fail-under", 0, "exit 1 if any row is less than `PCT` percent translated")
 	addDashboardFlag(cmd, e, &opts)
 	return cmd
 }
@@ -72,6 +75,9 @@ func runStatus(e *env, opts statusOptions) error {
 	rows, err := ws.Status(f)
 	if err != nil {
 		return err
+	}
+	if opts.segments && len(rows) == 0 {
+		return usageError{fmt.Errorf("%s is the source language of %s: its segments have no translation to show; pick another --lang", opts.langs[0], opts.articles[0])}
 	}
 	switch {
 	case opts.segments && opts.json:
@@ -95,7 +101,7 @@ func runStatus(e *env, opts statusOptions) error {
 			break
 		}
 	}
-	if opts.failUnder >= 0 {
+	if opts.gate {
 		failed := 0
 		for _, r := range rows {
 			if r.Percent < opts.failUnder {
@@ -103,7 +109,7 @@ func runStatus(e *env, opts statusOptions) error {
 			}
 		}
 		if failed > 0 {
-			fmt.Fprintf(e.stderr, "tilmash: %d of %d editions are under %g%% translated\n", failed, len(rows), opts.failUnder)
+			fmt.Fprintf(e.stderr, "tilmash: %d of %d %s under %g%% translated\n", failed, len(rows), plural(len(rows), "edition is", "editions are"), opts.failUnder)
 			return silentError{}
 		}
 	}

@@ -206,28 +206,36 @@ func headerLines(data []byte) map[string]int {
 // Marshal writes messages as a go-i18n TOML file, sorted by ID, after an
 // optional comment header.
 func Marshal(header string, msgs []Message) ([]byte, error) {
-	table := make(map[string]Message, len(msgs))
-	for _, m := range msgs {
-		if m.ID == "" {
-			return nil, errors.New("a message has an empty ID")
-		}
-		if _, dup := table[m.ID]; dup {
-			return nil, fmt.Errorf("message %q appears twice", m.ID)
-		}
-		table[m.ID] = m
-	}
+	sorted := append([]Message(nil), msgs...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].ID < sorted[j].ID })
+	return MarshalInOrder(header, sorted)
+}
+
+// MarshalInOrder writes messages as a go-i18n TOML file in the order given
+// (a translator's file follows the article), after an optional comment
+// header.
+func MarshalInOrder(header string, msgs []Message) ([]byte, error) {
+	seen := make(map[string]bool, len(msgs))
 	var buf bytes.Buffer
 	for _, line := range strings.Split(strings.TrimSpace(header), "\n") {
 		if line != "" {
 			buf.WriteString("# " + line + "\n")
 		}
 	}
-	if buf.Len() > 0 && len(msgs) > 0 {
-		buf.WriteByte('\n')
-	}
-	enc := toml.NewEncoder(&buf)
-	if err := enc.Encode(table); err != nil {
-		return nil, err
+	for i, m := range msgs {
+		if m.ID == "" {
+			return nil, errors.New("a message has an empty ID")
+		}
+		if seen[m.ID] {
+			return nil, fmt.Errorf("message %q appears twice", m.ID)
+		}
+		seen[m.ID] = true
+		if buf.Len() > 0 && (i > 0 || header != "") {
+			buf.WriteByte('\n')
+		}
+		if err := toml.NewEncoder(&buf).Encode(map[string]Message{m.ID: m}); err != nil {
+			return nil, err
+		}
 	}
 	return buf.Bytes(), nil
 }
