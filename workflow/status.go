@@ -2,6 +2,8 @@ package workflow
 
 import (
 	"fmt"
+	"strings"
+	"unicode"
 
 	"golang.org/x/text/language"
 
@@ -233,13 +235,24 @@ func (ws *Workspace) statusRow(st *articleState, tag language.Tag) (Row, error) 
 	return row, nil
 }
 
-// CountWords counts the words of a segment text, as translators are paid:
-// runs of letters and digits, placeholders left out.
+// CountWords counts the words of a segment text as translation tools do
+// (and translators are paid): runs of text between white space that hold a
+// letter or a digit, so "U.S.", "54,4", "İstanbul'da" and an e-mail address
+// are one word each, and a dash alone is none. Placeholders are left out.
 func CountWords(text string) int {
-	n := 0
+	var sb strings.Builder
 	for _, t := range segment.Tokenize(text) {
-		if t.Kind == segment.TokenText {
-			n += len(track.Words(t.Text))
+		switch t.Kind {
+		case segment.TokenText:
+			sb.WriteString(t.Text)
+		case segment.TokenStandalone:
+			sb.WriteByte(' ')
+		}
+	}
+	n := 0
+	for _, f := range strings.Fields(sb.String()) {
+		if strings.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			n++
 		}
 	}
 	return n
