@@ -69,6 +69,9 @@ func (ws *Workspace) Review(opts ReviewOptions) (*Plan, []ReviewReport, error) {
 			return nil, nil, fmt.Errorf("%s changed since the last sync: run tilmash sync, then review", ws.ArticlePath(slug))
 		}
 		if st.src.art.Lang == opts.Lang {
+			if opts.Article != "" {
+				return nil, nil, &ReviewError{Msg: fmt.Sprintf("%s is written in %s: there is no translation into it to review", ws.ArticlePath(slug), opts.Lang)}
+			}
 			continue
 		}
 		states, err := ws.segmentStates(st, opts.Lang)

@@ -38,7 +38,7 @@ func newReviewCmd(e *env) *cobra.Command {
 		`),
 		Example: heredoc.Doc(`
 			$ tilmash review --lang kk --article kazakhstan-turkey --by "Aigerim N."
-			$ tilmash review --lang tr --segment title --segment for-muslims-in-2924
+			$ tilmash review --lang tr --article kazakhstan-turkey --segment title,for-muslims-in-2924
 		`),
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
