@@ -3,6 +3,7 @@ package workflow
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"golang.org/x/text/language"
 
@@ -50,7 +51,7 @@ func (ws *Workspace) readArticle(slug string) (*source, error) {
 		return nil, err
 	}
 	if !ws.HasLang(a.Lang) {
-		return nil, &article.Error{Path: p, Line: 0, Msg: fmt.Sprintf("lang %q is not one of the workspace's languages (%v): fix lang or add it to %s", a.Meta.Lang, ws.Config.Languages, ConfigFile)}
+		return nil, &article.Error{Path: p, Line: a.LangLine, Msg: fmt.Sprintf("lang %q is not one of the workspace's languages (%s): fix lang or add it to %s", a.Meta.Lang, strings.Join(ws.Config.Languages, ", "), ConfigFile)}
 	}
 	doc, err := segment.Split(a.Body(), segment.Options{Lang: a.Lang, Unit: ws.Unit})
 	if err != nil {

@@ -26,8 +26,8 @@ type Article struct {
 	Data []byte
 	// BodyStart is where the Markdown body starts in Data.
 	BodyStart int
-	// TitleLine is the line of the title in the front matter.
-	TitleLine int
+	// TitleLine and LangLine are the lines of title and lang in the file.
+	TitleLine, LangLine int
 }
 
 // Body returns the Markdown body.
@@ -128,6 +128,7 @@ func Parse(p string, data []byte) (*Article, error) {
 	}
 	a.Lang = tag
 	a.TitleLine = keyLine(fm, "title")
+	a.LangLine = keyLine(fm, "lang")
 	return a, nil
 }
 
