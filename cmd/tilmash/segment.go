@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -11,11 +13,14 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
 
+	"github.com/tilmash/tilmash/workflow/article"
 	"github.com/tilmash/tilmash/workflow/segment"
+	"github.com/tilmash/tilmash/workflow/segment/sentence"
 )
 
 type segmentOptions struct {
 	lang      string
+	langSet   bool // --lang was given: it wins over an article's lang
 	plain     bool
 	json      bool
 	paragraph bool
@@ -33,10 +38,18 @@ func newSegmentCmd(e *env) *cobra.Command {
 			Inline markup shows as placeholders: <1>…</1> around text, <2/> alone.
 			With --json, print one JSON object a line with "text", "kind",
 			"block" and "line". Reads standard input when FILE is - or absent.
+
+			An article file (Markdown that starts with "+++" front matter) gives
+			its title first (kind "title", block -1), then the segments of its
+			body; lines count from the top of the file. The front matter's lang
+			picks the sentence rules unless --lang is given. A language with no
+			rules of its own (only en, ru, kk and tr have them) is split by the
+			generic rules, with a note on standard error.
 		`),
 		Example: heredoc.Doc(`
 			$ echo 'Dr. Smith arrived. He left at 5 p.m. on Monday.' | tilmash segment --plain
-			$ tilmash segment --lang tr --json articles/haber.md
+			$ tilmash segment --json articles/haber.md
+			$ tilmash segment --lang tr-TR articles/haber.md
 		`),
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 1 {
@@ -48,6 +61,7 @@ func newSegmentCmd(e *env) *cobra.Command {
 			if len(args) == 1 {
 				opts.file = args[0]
 			}
+			opts.langSet = cmd.Flags().Changed("lang")
 			return runSegment(e, opts)
 		},
 	}
@@ -78,17 +92,52 @@ func runSegment(e *env, opts segmentOptions) error {
 	if err != nil {
 		return err
 	}
+	var segs []segment.Segment
+	body, bodyStart, bodyLine := data, 0, 0
+	if !opts.plain && hasFrontMatter(data) {
+		// Parse wants an article path (<slug>.md); errors name the input.
+		a, err := article.Parse("stdin.md", data)
+		if err != nil {
+			var ae *article.Error
+			if errors.As(err, &ae) {
+				return &article.Error{Path: name, Line: ae.Line, Msg: ae.Msg}
+			}
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		if !opts.langSet {
+			tag = a.Lang
+		}
+		segs = append(segs, segment.Segment{Text: a.Title, Kind: "title", Block: -1, Line: a.TitleLine})
+		body, bodyStart = a.Body(), a.BodyStart
+		bodyLine = bytes.Count(data[:bodyStart], []byte("\n"))
+	}
 	unit := segment.UnitSentence
 	if opts.paragraph {
 		unit = segment.UnitParagraph
 	}
-	doc, err := segment.Split(data, segment.Options{Lang: tag, Unit: unit, Plain: opts.plain})
+	if unit == segment.UnitSentence && !sentence.HasRules(tag) {
+		fmt.Fprintf(e.stderr, "tilmash: no sentence rules for %s; using the generic rules\n", tag)
+	}
+	doc, err := segment.Split(body, segment.Options{Lang: tag, Unit: unit, Plain: opts.plain})
 	if err != nil {
+		// Line numbers count from the top of the file, front matter included.
+		var me *segment.MarkupError
+		var ee *segment.EncodingError
+		switch {
+		case errors.As(err, &me):
+			err = &segment.MarkupError{Line: me.Line + bodyLine, Msg: me.Msg}
+		case errors.As(err, &ee):
+			err = &segment.EncodingError{Line: ee.Line + bodyLine, Offset: ee.Offset + bodyStart}
+		}
 		return fmt.Errorf("%s:%w", name, err)
+	}
+	for _, s := range doc.Segments {
+		s.Line += bodyLine
+		segs = append(segs, s)
 	}
 	enc := json.NewEncoder(e.stdout)
 	enc.SetEscapeHTML(false)
-	for _, s := range doc.Segments {
+	for _, s := range segs {
 		if opts.json {
 			if err := enc.Encode(struct {
 				Text  string       `json:"text"`
@@ -105,4 +154,12 @@ func runSegment(e *env, opts segmentOptions) error {
 		}
 	}
 	return nil
+}
+
+// hasFrontMatter reports whether data starts, after an optional byte order
+// mark, with a "+++" line: an article file.
+func hasFrontMatter(data []byte) bool {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	first, _, _ := bytes.Cut(data, []byte("\n"))
+	return string(bytes.TrimRight(first, " \t\r")) == "+++"
 }

@@ -10,8 +10,6 @@ import (
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/language"
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -220,9 +218,12 @@ func Similarity(a, b []string) float64 {
 	return 2 * float64(common) / float64(len(a)+len(b))
 }
 
-// NewID makes an ID for a segment text: its first words, folded to
-// lower-case ASCII where the script allows, and four hex digits of its hash,
-// with a counter when that is taken.
+// NewID makes an ID for a segment text: its first words and four hex digits
+// of its hash, with a counter when that is taken. The words are lower-cased
+// by the rules of lang (Turkish "İstanbul" → "istanbul", "TÜİK" → "tüik"),
+// then Latin letters are folded to ASCII ("tüik" → "tuik", "Straße" →
+// "strasse"); letters of other scripts stay as they are ("новый",
+// "қазақстан").
 func NewID(text string, lang language.Tag, taken map[string]bool) string {
 	sum := sha1.Sum([]byte(text))
 	h := hex.EncodeToString(sum[:2])
@@ -238,15 +239,14 @@ func NewID(text string, lang language.Tag, taken map[string]bool) string {
 	return id
 }
 
+// slugOf returns the first three words of text, lower-cased, with Latin
+// letters folded to ASCII, each cut to 12 letters, joined by hyphens.
 func slugOf(text string, lang language.Tag) string {
-	fold := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	plain, _, err := transform.String(fold, text)
-	if err != nil {
-		plain = text
-	}
-	plain = cases.Lower(lang).String(plain)
+	plain := foldLatin(cases.Lower(lang).String(text))
 	var words []string
-	for _, w := range Words(strings.Join(stripPlaceholders(plain), " ")) {
+	for _, w := range strings.FieldsFunc(strings.Join(stripPlaceholders(plain), " "), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r)
+	}) {
 		if len(words) == 3 {
 			break
 		}
@@ -257,6 +257,56 @@ func slugOf(text string, lang language.Tag) string {
 		words = append(words, string(r))
 	}
 	return strings.Join(words, "-")
+}
+
+// foldLatin folds the Latin letters of s to ASCII: it drops their
+// diacritics ("ç" → "c", "ü" → "u") and spells out the letters that have
+// none to drop ("ı" → "i", "ß" → "ss"). Marks on letters of other scripts
+// are kept: Cyrillic "й" and "ё" stay as they are.
+func foldLatin(s string) string {
+	var b strings.Builder
+	latin := false // the last letter was Latin: drop the marks on it
+	for _, r := range norm.NFD.String(s) {
+		if unicode.Is(unicode.Mn, r) {
+			if !latin {
+				b.WriteRune(r)
+			}
+			continue
+		}
+		latin = unicode.Is(unicode.Latin, r)
+		if latin {
+			if a := asciiOf(r); a != "" {
+				b.WriteString(a)
+				continue
+			}
+		}
+		b.WriteRune(r)
+	}
+	return norm.NFC.String(b.String())
+}
+
+// asciiOf spells a small Latin letter that has no decomposition in ASCII,
+// or returns "".
+func asciiOf(r rune) string {
+	switch r {
+	case 'ı':
+		return "i"
+	case 'ß':
+		return "ss"
+	case 'æ':
+		return "ae"
+	case 'œ':
+		return "oe"
+	case 'ø':
+		return "o"
+	case 'đ', 'ð':
+		return "d"
+	case 'ł':
+		return "l"
+	case 'þ':
+		return "th"
+	}
+	return ""
 }
 
 // stripPlaceholders drops <N>, </N> and <N/> from a text.

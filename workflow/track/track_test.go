@@ -82,6 +82,25 @@ func TestNewID(t *testing.T) {
 		{"Қазақстан мен Түркия", language.Kazakh, "қазақстан-мен-түркия-"},
 		{"See <1>the report</1> now.", language.English, "see-the-report-"},
 		{"!!!", language.English, ""},
+		// Turkish: İ and I lower-case by Turkish rules, then fold to ASCII.
+		{"İstanbul'da toplantı yapıldı.", language.Turkish, "istanbul-da-toplanti-"},
+		{"TÜİK verileri açıklandı.", language.Turkish, "tuik-verileri-aciklandi-"},
+		{"IŞIK ve İNSAN", language.Turkish, "isik-ve-insan-"},
+		{"Çağrı Öztürk konuştu", language.Turkish, "cagri-ozturk-konustu-"},
+		// Russian: Cyrillic letters stay as they are, Latin ones fold.
+		{"Новый закон вступил в силу.", language.Russian, "новый-закон-вступил-"},
+		{"Ещё одна ёлка", language.Russian, "ещё-одна-ёлка-"},
+		{"Компания Nestlé открыла завод.", language.Russian, "компания-nestle-открыла-"},
+		{"Новыи\u0306 закон", language.Russian, "новый-закон-"}, // й decomposed: composed again
+		// Kazakh: ә ғ қ ң ө ұ ү һ і stay.
+		{"Ұлттық Құрылтай өңірлерде", language.Kazakh, "ұлттық-құрылтай-өңірлерде-"},
+		{"Үкімет жиһаз әзірлейді", language.Kazakh, "үкімет-жиһаз-әзірлейді-"},
+		{"Іскер әйелдер қоғамы", language.Kazakh, "іскер-әйелдер-қоғамы-"},
+		// English: diacritics dropped, letters without them spelled out.
+		{"Café Müller’s naïve résumé", language.English, "cafe-muller-s-"},
+		{"Straße and Æsir", language.English, "strasse-and-aesir-"},
+		{"Łódź, Øresund, Đorđe", language.English, "lodz-oresund-dorde-"},
+		{"İstanbul talks", language.English, "istanbul-talks-"},
 	}
 	for _, tt := range tests {
 		id := NewID(tt.text, tt.lang, map[string]bool{})

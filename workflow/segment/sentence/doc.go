@@ -70,8 +70,9 @@
 // by the base language of the tag, so "en-GB" uses en.toml. The generic file
 // is read first and the language file adds to it. An abbreviation that both
 // files list takes the language file's class. A language with no file uses
-// the generic file alone. A rule file has these tables; every key may be
-// left out:
+// the generic file alone; HasRules tells a caller whether a tag has a file
+// of its own, so that it can warn its user. A rule file has these tables;
+// every key may be left out:
 //
 //	language = "Russian"            # the language's name, for people
 //
@@ -111,7 +112,8 @@
 // ("p.m." matches "P.M.", "см." matches "См."). One written with capitals
 // matches only as written, and so does a single letter: the initial "Г." is
 // not the abbreviation "г.". An abbreviation of several words ("Ltd. Şti.",
-// "Prof. Dr.") keeps its words together: no boundary falls between them.
+// "Prof. Dr.", "долл. США") keeps its words together: no boundary falls
+// between them. Its last word may have no period of its own ("США").
 //
 // Choosing the class:
 //

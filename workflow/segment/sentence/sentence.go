@@ -32,19 +32,36 @@ type Splitter struct {
 // gets the generic rules and, should the generic file fail, the bare
 // punctuation rules built into the package: New never panics.
 func New(tag language.Tag) *Splitter {
-	lang := ""
-	// Base guesses a language for "und" ("en"); only a language the tag names counts.
-	if base, conf := tag.Base(); conf == language.Exact {
-		lang = base.String()
-	}
 	set := compiled()
-	if r, ok := set.tables[lang]; ok {
+	if r, ok := set.tables[baseOf(tag)]; ok {
 		return &Splitter{r: r}
 	}
 	if r, ok := set.tables[""]; ok {
 		return &Splitter{r: r}
 	}
 	return &Splitter{r: bareRules()}
+}
+
+// HasRules reports whether the base language of tag has rules of its own
+// (rules/<base>.toml: "en", "ru", "kk", "tr" and their regional variants),
+// so that a caller can tell its user when New falls back to the generic
+// rules. It reports false for "und" and the zero Tag.
+func HasRules(tag language.Tag) bool {
+	lang := baseOf(tag)
+	if lang == "" {
+		return false
+	}
+	_, ok := compiled().tables[lang]
+	return ok
+}
+
+// baseOf returns the base language that tag names, or "" if it names none.
+func baseOf(tag language.Tag) string {
+	// Base guesses a language for "und" ("en"); only a language the tag names counts.
+	if base, conf := tag.Base(); conf == language.Exact {
+		return base.String()
+	}
+	return ""
 }
 
 // language returns the base language whose rules s uses, or "" for the
@@ -689,9 +706,12 @@ func appendKey(key []byte, s, suffix string) ([]byte, bool) {
 }
 
 // continues reports whether the word before the full stop begins a
-// multi-part abbreviation that the next word completes: "Ltd." of "Ltd. Şti.".
+// multi-part abbreviation that the next word continues or completes: "Ltd."
+// of "Ltd. Şti.", "долл." of "долл. США". A next word with no period after
+// it completes an abbreviation only if it has two letters or more, so that a
+// stray capital after a prefix ("U. S") is still read as an initial.
 func (r *rules) continues(text string, w string, nx next) bool {
-	if !nx.direct || nx.word == "" || nx.wordEnd >= len(text) || text[nx.wordEnd] != '.' {
+	if !nx.direct || nx.word == "" {
 		return false
 	}
 	if _, ok := r.prefixes[w]; !ok {
@@ -702,6 +722,14 @@ func (r *rules) continues(text string, w string, nx next) bool {
 		return false
 	}
 	key := append(append(append(buf[:0], w...), '.'), nx.word...)
+	if nx.wordEnd >= len(text) || text[nx.wordEnd] != '.' {
+		if utf8.RuneCountInString(nx.word) < 2 {
+			return false
+		}
+		// "долл. США," or "долл. США на": the whole word ends the abbreviation.
+		_, ok := r.abbr[string(key)]
+		return ok
+	}
 	if _, ok := r.abbr[string(key)]; ok {
 		return true
 	}

@@ -170,6 +170,30 @@ func TestNewLanguage(t *testing.T) {
 	}
 }
 
+// TestHasRules checks which tags have rules of their own.
+func TestHasRules(t *testing.T) {
+	for _, tc := range []struct {
+		tag  string
+		want bool
+	}{
+		{"en", true},
+		{"en-GB", true},
+		{"ru", true},
+		{"kk-Cyrl-KZ", true},
+		{"tr-TR", true},
+		{"de", false},
+		{"uz", false},
+		{"und", false},
+	} {
+		if got := HasRules(language.MustParse(tc.tag)); got != tc.want {
+			t.Errorf("HasRules(%s) = %v, want %v", tc.tag, got, tc.want)
+		}
+	}
+	if HasRules(language.Tag{}) {
+		t.Error("HasRules(zero Tag) = true, want false")
+	}
+}
+
 // TestZeroSplitter checks that the zero Splitter works, with the generic rules.
 func TestZeroSplitter(t *testing.T) {
 	var s Splitter
