@@ -5,8 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
+	"math"
 	"net/url"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -48,6 +51,11 @@ type BuildOptions struct {
 	// MinCoverage is the share of finished segments (percent) an edition
 	// filled by a fallback needs to be built.
 	MinCoverage float64
+	// Previous is the manifest an earlier build left in the output folder,
+	// or nil. Its editions outside this build's scope (other articles or
+	// languages) are kept in the new manifest; the files of its editions
+	// whose article or language the workspace no longer has are removed.
+	Previous *Manifest
 	// Progress, if set, is called after each article.
 	Progress func(done, total int)
 }
@@ -165,8 +173,11 @@ type EditionResult struct {
 	UIFallback []string `json:"ui_fallback,omitempty"`
 }
 
-// Manifest says what a build built, what it did not and why.
+// Manifest says what the output folder holds: which editions were built,
+// which were not and why. A build of some articles or languages keeps the
+// editions of the previous manifest outside its scope as they were.
 type Manifest struct {
+	// Policy is the policy of the latest build.
 	Policy struct {
 		Require     State    `json:"require"`
 		Fallback    string   `json:"fallback"`
@@ -174,13 +185,31 @@ type Manifest struct {
 		Formats     []string `json:"formats"`
 		Layout      Layout   `json:"layout"`
 	} `json:"policy"`
+	// Editions are sorted by article, then in the order of the workspace's
+	// languages.
 	Editions []EditionResult `json:"editions"`
+	// results are the editions the latest build assembled: its scope.
+	results []EditionResult
 }
 
-// Failed returns the editions that were not built.
+// ParseManifest reads a manifest.json a build wrote.
+func ParseManifest(data []byte) (*Manifest, error) {
+	m := &Manifest{}
+	if err := json.Unmarshal(data, m); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// Results returns the editions the build assembled, those of its
+// --article and --lang scope, in the order of Editions. A manifest read
+// with ParseManifest has none.
+func (m *Manifest) Results() []EditionResult { return m.results }
+
+// Failed returns the editions the build assembled but did not build.
 func (m *Manifest) Failed() []EditionResult {
 	var out []EditionResult
-	for _, e := range m.Editions {
+	for _, e := range m.results {
 		if !e.Built {
 			out = append(out, e)
 		}
@@ -204,8 +233,13 @@ type editionBuild struct {
 //
 // An edition that does not meet the policy is not written, and the files a
 // previous build wrote for it are removed, so that the output folder holds
-// exactly what the manifest lists. Index pages (default layout with HTML)
-// are written only when the build covers every article.
+// exactly what the manifest lists. The pages of an edition link the
+// editions of every language the policy builds, in the scope or not.
+//
+// Index pages (default layout) list the editions of the new manifest that
+// have an HTML page, this build's and those kept from opts.Previous. A
+// build of some articles without a previous manifest does not know the
+// other articles and leaves the index pages alone.
 func (ws *Workspace) Build(ctx context.Context, opts BuildOptions) (*Plan, *Manifest, error) {
 	if opts.Layout == "" {
 		opts.Layout = LayoutDefault
@@ -213,24 +247,21 @@ func (ws *Workspace) Build(ctx context.Context, opts BuildOptions) (*Plan, *Mani
 	if err := opts.check(ws); err != nil {
 		return nil, nil, err
 	}
+	all, err := ws.Slugs()
+	if err != nil {
+		return nil, nil, err
+	}
 	slugs := opts.Articles
 	if len(slugs) == 0 {
-		var err error
-		if slugs, err = ws.Slugs(); err != nil {
-			return nil, nil, err
-		}
+		slugs = all
 	}
 	bundle, err := ws.uiBundle()
 	if err != nil {
 		return nil, nil, err
 	}
-	m := &Manifest{Editions: []EditionResult{}}
-	m.Policy.Require, m.Policy.Fallback, m.Policy.MinCoverage, m.Policy.Formats, m.Policy.Layout = opts.Require, opts.Fallback, opts.MinCoverage, opts.Formats, opts.Layout
 	plan := &Plan{}
-	// Index pages list every article, so a build of some articles leaves
-	// them alone.
-	indexes := opts.Layout == LayoutDefault && hasFormat(opts.Formats, "html") && len(opts.Articles) == 0
-	index := map[language.Tag][]page.IndexEntry{}
+	removals := map[string]bool{}
+	var results []EditionResult
 	for n, slug := range slugs {
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
@@ -242,11 +273,10 @@ func (ws *Workspace) Build(ctx context.Context, opts BuildOptions) (*Plan, *Mani
 		if st.outOfDate {
 			return nil, nil, fmt.Errorf("%s changed since the last sync: run tilmash sync, then build", ws.ArticlePath(slug))
 		}
+		// Every language is assembled, so that the pages of the editions in
+		// scope link those the policy builds outside it.
 		var eds []*editionBuild
 		for _, tag := range ws.Langs {
-			if !opts.hasLang(tag) {
-				continue
-			}
 			ed, err := ws.assemble(st, tag, opts)
 			if err != nil {
 				return nil, nil, err
@@ -254,39 +284,36 @@ func (ws *Workspace) Build(ctx context.Context, opts BuildOptions) (*Plan, *Mani
 			eds = append(eds, ed)
 		}
 		for _, ed := range eds {
+			if !opts.hasLang(ed.tag) {
+				continue
+			}
 			ed.Files = []string{}
 			if !ed.Built {
 				for _, f := range opts.Formats {
-					plan.remove(editionPath(opts.Layout, slug, ed.Lang, f))
+					removals[editionPath(opts.Layout, slug, ed.Lang, f)] = true
 				}
-				m.Editions = append(m.Editions, ed.EditionResult)
+				results = append(results, ed.EditionResult)
 				continue
 			}
 			ui := edition.NewUI(bundle, ed.tag)
 			if err := ws.writeEdition(plan, st, ed, eds, opts, ui, bundle); err != nil {
 				return nil, nil, err
 			}
-			if indexes {
-				e := page.IndexEntry{Title: ed.title, Href: url.PathEscape(slug) + ".html", Percent: ed.Coverage.Percent}
-				if ed.titleLang != ed.tag {
-					e.Lang = ed.titleLang.String()
-				}
-				if ed.tag == st.src.art.Lang {
-					e.Coverage = ui.T("edition_original", nil, nil)
-				} else {
-					e.Coverage = ui.T("edition_coverage", map[string]any{"Percent": percentText(ed.Coverage.Percent)}, nil)
-				}
-				index[ed.tag] = append(index[ed.tag], e)
-			}
 			ed.UIFallback = ui.Missing
-			m.Editions = append(m.Editions, ed.EditionResult)
+			results = append(results, ed.EditionResult)
 		}
 		if opts.Progress != nil {
 			opts.Progress(n+1, len(slugs))
 		}
 	}
-	if indexes {
-		if err := ws.writeIndexes(plan, index, opts, bundle); err != nil {
+	m := &Manifest{results: results}
+	m.Policy.Require, m.Policy.Fallback, m.Policy.MinCoverage, m.Policy.Formats, m.Policy.Layout = opts.Require, opts.Fallback, opts.MinCoverage, opts.Formats, opts.Layout
+	inScope := func(e EditionResult) bool {
+		return slices.Contains(slugs, e.Article) && opts.hasLang(language.Make(e.Lang))
+	}
+	m.Editions = ws.mergeEditions(opts.Previous, results, inScope, all, removals)
+	if opts.Layout == LayoutDefault && (len(opts.Articles) == 0 || opts.Previous != nil) {
+		if err := ws.writeIndexes(plan, m.Editions, opts, bundle); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -295,8 +322,77 @@ func (ws *Workspace) Build(ctx context.Context, opts BuildOptions) (*Plan, *Mani
 		return nil, nil, err
 	}
 	plan.write("manifest.json", append(data, '\n'))
+	written := map[string]bool{}
+	for _, c := range plan.Changes {
+		written[c.Path] = true
+	}
+	for p := range removals {
+		if !written[p] {
+			plan.remove(p)
+		}
+	}
 	plan.sort()
 	return plan, m, nil
+}
+
+// mergeEditions returns the editions of the new manifest: this build's
+// results, and the editions of the previous manifest outside the build's
+// scope, sorted by article and language. The files the previous manifest
+// lists for an edition that is gone (its article or language no longer in
+// the workspace), or for an edition in scope that this build did not write
+// them for, are added to removals.
+func (ws *Workspace) mergeEditions(prev *Manifest, results []EditionResult, inScope func(EditionResult) bool, slugs []string, removals map[string]bool) []EditionResult {
+	type key struct{ article, lang string }
+	editions := map[key]EditionResult{}
+	if prev != nil {
+		for _, e := range prev.Editions {
+			gone := !slices.Contains(slugs, e.Article) || !slices.ContainsFunc(ws.Langs, func(t language.Tag) bool { return t.String() == e.Lang })
+			if gone || inScope(e) {
+				for _, f := range e.Files {
+					if listedFile(e, f) {
+						removals[f] = true
+					}
+				}
+			}
+			if !gone && !inScope(e) {
+				editions[key{e.Article, e.Lang}] = e
+			}
+		}
+	}
+	for _, e := range results {
+		editions[key{e.Article, e.Lang}] = e
+	}
+	out := []EditionResult{}
+	for _, slug := range slugs {
+		for _, tag := range ws.Langs {
+			if e, ok := editions[key{slug, tag.String()}]; ok {
+				out = append(out, e)
+			}
+		}
+	}
+	return out
+}
+
+// listedFile reports whether name, listed in a manifest for an edition, is
+// a file a build writes for it, in either layout: a manifest that was
+// edited or damaged must not make a build remove anything else.
+func listedFile(e EditionResult, name string) bool {
+	for _, s := range []string{e.Article, e.Lang} {
+		if s == "" || s == "." || s == ".." || strings.ContainsAny(s, "/\\") {
+			return false
+		}
+	}
+	if !fs.ValidPath(name) {
+		return false
+	}
+	for _, l := range []Layout{LayoutDefault, LayoutHugo} {
+		for _, f := range []string{"md", "html"} {
+			if name == editionPath(l, e.Article, e.Lang, f) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // editionPath is where an edition's file of a format goes in a layout.
@@ -307,14 +403,12 @@ func editionPath(layout Layout, slug, lang, format string) string {
 	return path.Join(lang, slug+"."+format)
 }
 
-// percentText formats a coverage percentage as a whole number that says
-// 100 only when everything is done.
-func percentText(p float64) string {
-	s := strconv.FormatFloat(p, 'f', 0, 64)
-	if s == "100" && p < 100 {
-		s = "99"
-	}
-	return s
+// PercentText formats a coverage percentage as a whole number, rounded
+// down, as the build shows it everywhere (table, reasons, index pages): it
+// says 100 only when everything is done, and never more than the share a
+// --min-coverage is compared with.
+func PercentText(p float64) string {
+	return strconv.FormatFloat(math.Floor(p), 'f', 0, 64)
 }
 
 func hasFormat(formats []string, f string) bool {
@@ -429,8 +523,9 @@ func (ws *Workspace) assemble(st *articleState, tag language.Tag, opts BuildOpti
 		ed.Reason = unfilledReason(ed, opts, fbTag, ws.CatalogPath(st.slug, tag))
 		return ed, nil
 	case ed.Coverage.Fallback > 0 && ed.Coverage.Percent < opts.MinCoverage:
-		ed.Reason = fmt.Sprintf("only %s%% of the segments are %s and %d would be shown in %s; the minimum is %g%%: finish the translation in %s, or lower --min-coverage",
-			strconv.FormatFloat(ed.Coverage.Percent, 'f', 1, 64), opts.Require, ed.Coverage.Fallback, ed.FallbackLang, opts.MinCoverage, ws.CatalogPath(st.slug, tag))
+		ed.Reason = fmt.Sprintf("only %s%% of the segments are %s and %d would be shown in %s; the minimum is %g%%: %s, or lower it with --min-coverage %d",
+			PercentText(ed.Coverage.Percent), opts.Require, ed.Coverage.Fallback, ed.FallbackLang, opts.MinCoverage,
+			finishAdvice(ed, opts, "the rest", ws.CatalogPath(st.slug, tag)), ed.Coverage.floorPercent())
 		return ed, nil
 	}
 	ed.title, ed.titleLang = texts[0], langs[0]
@@ -482,7 +577,8 @@ type renderError struct {
 func (e *renderError) Error() string { return fmt.Sprintf("segment %s: %v", e.id, e.err) }
 func (e *renderError) Unwrap() error { return e.err }
 
-// unfilledReason says why an edition has segments with nothing to show.
+// unfilledReason says why an edition has segments with nothing to show,
+// and how to get it built.
 func unfilledReason(ed *editionBuild, opts BuildOptions, fbTag language.Tag, catalog string) string {
 	c := ed.Coverage
 	var parts []string
@@ -498,17 +594,55 @@ func unfilledReason(ed *editionBuild, opts BuildOptions, fbTag language.Tag, cat
 		}
 	}
 	notDone := c.Segments - c.Finished
-	msg := fmt.Sprintf("%d of %d segments are not %s (%s)", notDone, c.Segments, opts.Require, strings.Join(parts, ", "))
+	msg := fmt.Sprintf("%d of %d %s %s not %s (%s)", notDone, c.Segments, plural(c.Segments, "segment", "segments"), plural(notDone, "is", "are"), opts.Require, strings.Join(parts, ", "))
 	if opts.Fallback == "none" {
 		msg += " and there is no fallback"
 	} else {
 		msg += fmt.Sprintf(" and the %s fallback has no %s text for %d of them", fbTag, opts.Require, c.Unfilled)
 	}
-	what := "translate"
-	if opts.Require == Reviewed {
-		what = "translate and review"
+	return fmt.Sprintf("%s: %s, or build with --fallback source --min-coverage %d", msg, finishAdvice(ed, opts, plural(notDone, "it", "them"), catalog), c.floorPercent())
+}
+
+// finishAdvice says how to finish the unfinished segments of an edition
+// (what names them): the command that pulls them for translation, with the
+// message file they go to, or the command that reviews them.
+func finishAdvice(ed *editionBuild, opts BuildOptions, what, catalog string) string {
+	scope := "--lang " + ed.Lang + " --article " + shellWord(ed.Article)
+	review := "tilmash review " + scope
+	s := ed.Coverage.States
+	if s == nil || s.Missing+s.Stale > 0 {
+		msg := fmt.Sprintf("translate %s (tilmash pull %s; message file %s)", what, scope, catalog)
+		if opts.Require == Reviewed {
+			msg += ", then review (" + review + ")"
+		}
+		return msg
 	}
-	return fmt.Sprintf("%s: %s them in %s, or build with --fallback source", msg, what, catalog)
+	return fmt.Sprintf("review %s (%s)", what, review)
+}
+
+// floorPercent is the coverage percentage rounded down: the highest whole
+// --min-coverage the edition meets.
+func (c Coverage) floorPercent() int {
+	return c.Finished * 100 / max(c.Segments, 1)
+}
+
+// shellWord quotes s for a shell command line when it needs it.
+func shellWord(s string) string {
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_.,/+=:@%", r)) {
+			return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+		}
+	}
+	return s
+}
+
+// plural picks the English form for a count: plural(1, "segment",
+// "segments").
+func plural(n int, one, other string) string {
+	if n == 1 {
+		return one
+	}
+	return other
 }
 
 // writeEdition adds an edition's files to the plan.
@@ -619,21 +753,41 @@ func formatDate(bundle *i18n.Bundle, tag language.Tag, d toml.LocalDate) (string
 	return s, nil
 }
 
-// writeIndexes adds each language's list of editions, sorted by the
-// language's collation. The index of a language the build covers but that
-// has no edition is removed.
-func (ws *Workspace) writeIndexes(plan *Plan, index map[language.Tag][]page.IndexEntry, opts BuildOptions, bundle *i18n.Bundle) error {
+// writeIndexes adds each language's list of the editions in the manifest
+// that have an HTML page, sorted by the language's collation. The index of
+// a language that has no such edition is removed, if the build covers the
+// language or the manifest was merged with the previous one.
+func (ws *Workspace) writeIndexes(plan *Plan, editions []EditionResult, opts BuildOptions, bundle *i18n.Bundle) error {
+	index := map[string][]page.IndexEntry{}
+	for _, ed := range editions {
+		if !ed.Built || !slices.Contains(ed.Files, editionPath(LayoutDefault, ed.Article, ed.Lang, "html")) {
+			continue
+		}
+		ui := edition.NewUI(bundle, language.Make(ed.Lang))
+		e := page.IndexEntry{Title: ed.Title, Href: url.PathEscape(ed.Article) + ".html", Percent: ed.Coverage.Percent}
+		if slices.Contains(ed.FallbackSegments, TitleID) {
+			e.Lang = ed.FallbackLang
+		}
+		if ed.Lang == ed.SourceLang {
+			e.Coverage = ui.T("edition_original", nil, nil)
+		} else {
+			e.Coverage = ui.T("edition_coverage", map[string]any{"Percent": PercentText(ed.Coverage.Percent)}, nil)
+		}
+		index[ed.Lang] = append(index[ed.Lang], e)
+	}
 	var alts []page.Alternate
 	for _, tag := range ws.Langs {
-		if _, ok := index[tag]; ok {
+		if _, ok := index[tag.String()]; ok {
 			alts = append(alts, page.Alternate{Lang: tag.String(), Name: edition.LanguageName(tag), Href: "../" + tag.String() + "/index.html"})
 		}
 	}
 	for _, tag := range ws.Langs {
 		p := path.Join(tag.String(), "index.html")
-		entries, ok := index[tag]
+		entries, ok := index[tag.String()]
 		if !ok {
-			if opts.hasLang(tag) {
+			// With the previous manifest, the new one lists every edition
+			// in the folder; without it, only those of the build's scope.
+			if opts.hasLang(tag) || opts.Previous != nil {
 				plan.remove(p)
 			}
 			continue

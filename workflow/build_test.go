@@ -584,7 +584,7 @@ func TestBuildPolicies(t *testing.T) {
 		if ru.Built || len(ru.Files) != 0 {
 			t.Fatalf("ru edition built with a missing segment: %+v", ru)
 		}
-		for _, want := range []string{"1 of 5 segments are not translated (1 missing)", "no fallback", "locales/ru/a.ru.toml", "--fallback source"} {
+		for _, want := range []string{"1 of 5 segments is not translated (1 missing)", "no fallback", "tilmash pull --lang ru --article a", "locales/ru/a.ru.toml", "--fallback source --min-coverage 80"} {
 			if !strings.Contains(ru.Reason, want) {
 				t.Errorf("ru reason %q lacks %q", ru.Reason, want)
 			}
@@ -613,7 +613,7 @@ func TestBuildPolicies(t *testing.T) {
 		if html := b.file(t, "kk/a.html"); strings.Contains(html, `hreflang="ru"`) || !strings.Contains(html, `hreflang="en"`) {
 			t.Errorf("kk alternates link an edition that was not built, or miss en")
 		}
-		if got := b.file(t, "manifest.json"); !strings.Contains(got, `"reason": "1 of 5 segments are not translated`) || strings.Contains(got, "time") {
+		if got := b.file(t, "manifest.json"); !strings.Contains(got, `"reason": "1 of 5 segments is not translated`) || strings.Contains(got, "time") {
 			t.Errorf("manifest.json:\n%s", got)
 		}
 	})
@@ -626,8 +626,8 @@ func TestBuildPolicies(t *testing.T) {
 		if kk.Built {
 			t.Fatalf("kk built with unreviewed segments")
 		}
-		if want := "4 of 5 segments are not reviewed (4 translated but not reviewed) and there is no fallback: translate and review them in locales/kk/a.kk.toml"; !strings.HasPrefix(kk.Reason, want) {
-			t.Errorf("kk reason = %q, want %q…", kk.Reason, want)
+		if want := "4 of 5 segments are not reviewed (4 translated but not reviewed) and there is no fallback: review them (tilmash review --lang kk --article a), or build with --fallback source --min-coverage 20"; kk.Reason != want {
+			t.Errorf("kk reason = %q, want %q", kk.Reason, want)
 		}
 		if kk.Coverage.States.Reviewed != 1 || kk.Coverage.Finished != 1 {
 			t.Errorf("kk coverage = %+v %+v", kk.Coverage, kk.Coverage.States)
@@ -668,7 +668,7 @@ func TestBuildPolicies(t *testing.T) {
 		}
 		// tr has 1 of 5 segments: under the minimum.
 		tr := b.edition(t, "a", "tr")
-		if tr.Built || !strings.Contains(tr.Reason, "only 20.0% of the segments are translated and 4 would be shown in en; the minimum is 80%") {
+		if tr.Built || tr.Reason != "only 20% of the segments are translated and 4 would be shown in en; the minimum is 80%: translate the rest (tilmash pull --lang tr --article a; message file locales/tr/a.tr.toml), or lower it with --min-coverage 20" {
 			t.Errorf("tr = %+v", tr)
 		}
 		// With a lower minimum, tr is built too, mostly in English.
@@ -719,7 +719,7 @@ func TestBuildPolicies(t *testing.T) {
 		editFile(t, filepath.Join(dir, "articles", "a.md"), "He met the mayor.", "He met the new mayor.")
 		syncDir(t, dir)
 		kk := buildIn(t, dir, nil).edition(t, "a", "kk")
-		if kk.Built || !strings.Contains(kk.Reason, "1 of 5 segments are not translated (1 stale)") {
+		if kk.Built || !strings.HasPrefix(kk.Reason, "1 of 5 segments is not translated (1 stale)") || !strings.Contains(kk.Reason, ": translate it (tilmash pull --lang kk --article a; message file locales/kk/a.kk.toml)") {
 			t.Errorf("kk = %+v", kk)
 		}
 	})
@@ -909,5 +909,327 @@ func TestDashboard(t *testing.T) {
 		if !strings.Contains(string(html), want) {
 			t.Errorf("the dashboard lacks %q", want)
 		}
+	}
+}
+
+// TestBuildAdvice checks that a reason names the command that finishes an
+// edition, and that the build it advises (--fallback source with the
+// edition's own coverage as --min-coverage, or a lower --min-coverage)
+// builds the edition rather than refusing it again, whatever the minimum
+// of tilmash.toml.
+func TestBuildAdvice(t *testing.T) {
+	minCoverage := regexp.MustCompile(`--min-coverage (\d+)$`)
+	for _, tc := range []struct {
+		name   string
+		change func(*BuildOptions)
+		lang   string
+		want   string
+	}{
+		{"missing", nil, "ru",
+			"1 of 5 segments is not translated (1 missing) and there is no fallback: translate it (tilmash pull --lang ru --article a; message file locales/ru/a.ru.toml), or build with --fallback source --min-coverage 80"},
+		{"nothing translated but the title", nil, "tr",
+			"4 of 5 segments are not translated (4 missing) and there is no fallback: translate them (tilmash pull --lang tr --article a; message file locales/tr/a.tr.toml), or build with --fallback source --min-coverage 20"},
+		{"translated, not reviewed", func(o *BuildOptions) { o.Require = Reviewed }, "kk",
+			"5 of 5 segments are not reviewed (5 translated but not reviewed) and there is no fallback: review them (tilmash review --lang kk --article a), or build with --fallback source --min-coverage 0"},
+		{"missing and not reviewed", func(o *BuildOptions) { o.Require = Reviewed }, "ru",
+			"5 of 5 segments are not reviewed (1 missing, 4 translated but not reviewed) and there is no fallback: translate them (tilmash pull --lang ru --article a; message file locales/ru/a.ru.toml), then review (tilmash review --lang ru --article a), or build with --fallback source --min-coverage 0"},
+		{"another language's fallback lacks text", func(o *BuildOptions) { o.Fallback, o.MinCoverage = "ru", 0 }, "tr",
+			"4 of 5 segments are not translated (4 missing) and the ru fallback has no translated text for 1 of them: translate them (tilmash pull --lang tr --article a; message file locales/tr/a.tr.toml), or build with --fallback source --min-coverage 20"},
+		{"under the minimum", func(o *BuildOptions) { o.Fallback, o.MinCoverage = "source", 100 }, "ru",
+			"only 80% of the segments are translated and 1 would be shown in en; the minimum is 100%: translate the rest (tilmash pull --lang ru --article a; message file locales/ru/a.ru.toml), or lower it with --min-coverage 80"},
+		{"under the minimum, not reviewed", func(o *BuildOptions) { o.Require, o.Fallback, o.MinCoverage = Reviewed, "source", 50 }, "kk",
+			"only 0% of the segments are reviewed and 5 would be shown in en; the minimum is 50%: review the rest (tilmash review --lang kk --article a), or lower it with --min-coverage 0"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := policyWorkspace(t)
+			ed := buildIn(t, dir, tc.change).edition(t, "a", tc.lang)
+			if ed.Built || ed.Reason != tc.want {
+				t.Fatalf("%s reason:\n got: %s\nwant: %s", tc.lang, ed.Reason, tc.want)
+			}
+			n := minCoverage.FindStringSubmatch(ed.Reason)
+			if n == nil {
+				t.Fatalf("no --min-coverage at the end of %q", ed.Reason)
+			}
+			advised := func(o *BuildOptions) {
+				if tc.change != nil {
+					tc.change(o)
+				}
+				if strings.Contains(ed.Reason, "--fallback source") {
+					o.Fallback = "source"
+				}
+				_, err := fmt.Sscan(n[1], &o.MinCoverage)
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			if again := buildIn(t, dir, advised).edition(t, "a", tc.lang); !again.Built {
+				t.Errorf("the advised build refuses %s again: %s", tc.lang, again.Reason)
+			}
+		})
+	}
+}
+
+// TestShellWord checks the quoting of an article's name in the commands a
+// reason advises.
+func TestShellWord(t *testing.T) {
+	for in, want := range map[string]string{
+		"kazakhstan-turkey": "kazakhstan-turkey",
+		"2024_03.notes":     "2024_03.notes",
+		"it's here":         `'it'\''s here'`,
+		"a;rm -rf":          "'a;rm -rf'",
+		"қазақ":             "'қазақ'",
+	} {
+		if got := shellWord(in); got != want {
+			t.Errorf("shellWord(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+// TestPercentText checks that coverage is rounded down everywhere the build
+// shows it: 99.9% is not done.
+func TestPercentText(t *testing.T) {
+	for p, want := range map[float64]string{0: "0", 20: "20", 100 * 29.0 / 30: "96", 99.9: "99", 100: "100", 100 * 7.0 / 10: "70"} {
+		if got := PercentText(p); got != want {
+			t.Errorf("PercentText(%v) = %s, want %s", p, got, want)
+		}
+	}
+}
+
+// completeWorkspace has two articles in en, a and b, translated into ru,
+// kk and tr.
+func completeWorkspace(t *testing.T) string {
+	t.Helper()
+	dir := syncedWorkspace(t, map[string]string{
+		"tilmash.toml":  configFor("en", "ru", "kk", "tr"),
+		"articles/a.md": "+++\ntitle = \"Almaty\"\nlang = \"en\"\n+++\n\nMr. Smith arrived in Almaty.\n",
+		"articles/b.md": "+++\ntitle = \"Bishkek\"\nlang = \"en\"\n+++\n\nHe left for Bishkek.\n",
+	})
+	for _, slug := range []string{"a", "b"} {
+		for _, lang := range []string{"ru", "kk", "tr"} {
+			writeTranslations(t, dir, slug, lang, func(_, s string) string { return lang + ": " + s })
+		}
+	}
+	return dir
+}
+
+// buildOut builds the workspace in dir into the output folder out, as the
+// command does: with the manifest of the previous build there, if any.
+func buildOut(t *testing.T, dir, out string, change func(*BuildOptions)) buildResult {
+	t.Helper()
+	b := buildIn(t, dir, func(o *BuildOptions) {
+		if data, err := os.ReadFile(filepath.Join(out, "manifest.json")); err == nil {
+			if o.Previous, err = ParseManifest(data); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if change != nil {
+			change(o)
+		}
+	})
+	var changes []Change
+	for name, data := range b.files {
+		changes = append(changes, Change{Path: name, Data: []byte(data)})
+	}
+	for _, name := range b.removed {
+		changes = append(changes, Change{Path: name, Remove: true})
+	}
+	if err := (DiskWriter{}).Apply(out, changes); err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// editionsOf lists the article and language of a manifest's editions.
+func editionsOf(m *Manifest) []string {
+	var out []string
+	for _, e := range m.Editions {
+		out = append(out, e.Article+" "+e.Lang)
+	}
+	return out
+}
+
+// hreflangs lists the languages a page links as alternates.
+func hreflangs(html string) []string {
+	var out []string
+	for _, m := range regexp.MustCompile(`<link rel="alternate" hreflang="([a-z]+)"`).FindAllStringSubmatch(html, -1) {
+		out = append(out, m[1])
+	}
+	return out
+}
+
+// TestBuildPartial checks that a build of one language or article after a
+// full build keeps the rest of the manifest, links the editions of the
+// other languages, lists every article in the indexes, and fails only for
+// the editions in its scope.
+func TestBuildPartial(t *testing.T) {
+	dir := completeWorkspace(t)
+	out := t.TempDir()
+	full := buildOut(t, dir, out, nil)
+	all := []string{"a en", "a ru", "a kk", "a tr", "b en", "b ru", "b kk", "b tr"}
+	if got := editionsOf(full.manifest); !slices.Equal(got, all) {
+		t.Fatalf("full build: editions %q", got)
+	}
+	fullManifest := full.file(t, "manifest.json")
+
+	// Editing the kk translation of a and rebuilding kk changes its pages only.
+	writeTranslations(t, dir, "a", "kk", func(id, s string) string {
+		if id == TitleID {
+			return "kk: " + s
+		}
+		return "қазақша: " + s
+	})
+	kk := buildOut(t, dir, out, func(o *BuildOptions) { o.Langs = []language.Tag{language.Kazakh} })
+	if got := editionsOf(kk.manifest); !slices.Equal(got, all) {
+		t.Errorf("--lang kk: manifest editions %q, want all of %q", got, all)
+	}
+	if got := len(kk.manifest.Results()); got != 2 {
+		t.Errorf("--lang kk: %d results, want 2", got)
+	}
+	if kk.file(t, "manifest.json") != fullManifest {
+		t.Errorf("--lang kk changed the manifest, though only a translation changed:\n%s", firstDifference(kk.file(t, "manifest.json"), fullManifest))
+	}
+	if len(kk.removed) > 0 {
+		t.Errorf("--lang kk removes %q", kk.removed)
+	}
+	for _, slug := range []string{"a", "b"} {
+		if got := hreflangs(kk.file(t, "kk/"+slug+".html")); !slices.Equal(got, []string{"en", "ru", "kk", "tr"}) {
+			t.Errorf("kk/%s.html links %q, want en ru kk tr", slug, got)
+		}
+	}
+	if _, ok := kk.files["ru/a.html"]; ok {
+		t.Errorf("--lang kk writes ru/a.html")
+	}
+	// The indexes are the full build's: every article, every language.
+	for _, lang := range []string{"en", "ru", "kk", "tr"} {
+		if got, want := kk.file(t, lang+"/index.html"), full.file(t, lang+"/index.html"); got != want {
+			t.Errorf("%s/index.html differs from the full build's:\n%s", lang, firstDifference(got, want))
+		}
+	}
+
+	// One article: the indexes still list both.
+	one := buildOut(t, dir, out, func(o *BuildOptions) { o.Articles = []string{"a"} })
+	if got := editionsOf(one.manifest); !slices.Equal(got, all) {
+		t.Errorf("--article a: manifest editions %q", got)
+	}
+	if idx := one.file(t, "en/index.html"); !strings.Contains(idx, "Almaty") || !strings.Contains(idx, "Bishkek") {
+		t.Errorf("--article a: en/index.html does not list both articles")
+	}
+
+	// tr of b becomes unfinished: a build of kk does not link it, and does
+	// not fail for it; a build of tr does, and replaces tr's entry.
+	writeTranslations(t, dir, "b", "tr", func(id, s string) string {
+		if id == TitleID {
+			return "Bişkek"
+		}
+		return ""
+	})
+	kk = buildOut(t, dir, out, func(o *BuildOptions) { o.Langs = []language.Tag{language.Kazakh} })
+	if got := hreflangs(kk.file(t, "kk/b.html")); !slices.Equal(got, []string{"en", "ru", "kk"}) {
+		t.Errorf("kk/b.html links %q, want en ru kk: tr of b would not be built", got)
+	}
+	if f := kk.manifest.Failed(); len(f) != 0 {
+		t.Errorf("--lang kk fails for %+v, outside its scope", f)
+	}
+	if e := kk.edition(t, "b", "tr"); !e.Built {
+		t.Errorf("--lang kk changed the entry of b tr: %+v", e)
+	}
+	tr := buildOut(t, dir, out, func(o *BuildOptions) { o.Langs = []language.Tag{language.Turkish} })
+	if f := tr.manifest.Failed(); len(f) != 1 || f[0].Article != "b" || f[0].Lang != "tr" {
+		t.Errorf("--lang tr failed = %+v, want b tr", f)
+	}
+	if e := tr.edition(t, "b", "ru"); !e.Built || e.Title != "ru: Bishkek" {
+		t.Errorf("--lang tr: b ru = %+v", e)
+	}
+	for _, f := range []string{"tr/b.md", "tr/b.html"} {
+		if _, err := os.Stat(filepath.Join(out, f)); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("%s of the unfinished edition is still there (%v)", f, err)
+		}
+	}
+	if idx := tr.file(t, "tr/index.html"); strings.Contains(idx, "b.html") || !strings.Contains(idx, "a.html") {
+		t.Errorf("tr/index.html lists b, or not a")
+	}
+}
+
+// TestBuildOrphans checks that the files the previous manifest lists for an
+// article that was renamed or deleted are removed with its entries, and
+// that nothing the manifest does not list (or lists under a name a build
+// would not write) is removed.
+func TestBuildOrphans(t *testing.T) {
+	dir := completeWorkspace(t)
+	out := t.TempDir()
+	buildOut(t, dir, out, func(o *BuildOptions) { o.Formats = []string{"md"} })
+	// b's HTML page is not listed in the manifest: it stays.
+	writeTestFile(t, filepath.Join(out, "en", "b.html"), "not the build's")
+	// A manifest edited by hand lists files of a gone article that are
+	// not its edition's.
+	data, err := os.ReadFile(filepath.Join(out, "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	prev, err := ParseManifest(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	prev.Editions = append(prev.Editions,
+		EditionResult{Article: "x", Lang: "en", Built: true, Files: []string{"en/a.md", "manifest.json", "../x.md", "articles/a.md"}},
+		EditionResult{Article: "..", Lang: "en", Built: true, Files: []string{"en/...md", "x.md"}},
+		EditionResult{Article: "y", Lang: "fr", Built: true, Files: []string{"fr/y.md"}},
+	)
+
+	// Rename b to c.
+	if err := os.Rename(filepath.Join(dir, "articles", "b.md"), filepath.Join(dir, "articles", "c.md")); err != nil {
+		t.Fatal(err)
+	}
+	syncDir(t, dir)
+	b := buildIn(t, dir, func(o *BuildOptions) { o.Previous, o.Formats = prev, []string{"md"} })
+	// The index pages go too: no edition has an HTML page.
+	want := []string{"en/b.md", "en/index.html", "fr/y.md", "kk/b.md", "kk/index.html", "ru/b.md", "ru/index.html", "tr/b.md", "tr/index.html"}
+	if !slices.Equal(b.removed, want) {
+		t.Errorf("removed %q, want %q", b.removed, want)
+	}
+	if got, want := editionsOf(b.manifest), []string{"a en", "a ru", "a kk", "a tr", "c en", "c ru", "c kk", "c tr"}; !slices.Equal(got, want) {
+		t.Errorf("editions %q, want %q", got, want)
+	}
+	if e := b.edition(t, "c", "ru"); !e.Built {
+		t.Errorf("c ru = %+v", e)
+	}
+
+	// A build of one language removes the orphans of every language.
+	out2 := t.TempDir()
+	dir2 := completeWorkspace(t)
+	buildOut(t, dir2, out2, nil)
+	if err := os.Remove(filepath.Join(dir2, "articles", "b.md")); err != nil {
+		t.Fatal(err)
+	}
+	syncDir(t, dir2)
+	kk := buildOut(t, dir2, out2, func(o *BuildOptions) { o.Langs = []language.Tag{language.Kazakh} })
+	if got := editionsOf(kk.manifest); !slices.Equal(got, []string{"a en", "a ru", "a kk", "a tr"}) {
+		t.Errorf("editions after deleting b: %q", got)
+	}
+	for _, lang := range []string{"en", "ru", "kk", "tr"} {
+		for _, ext := range []string{"md", "html"} {
+			if _, err := os.Stat(filepath.Join(out2, lang, "b."+ext)); !errors.Is(err, os.ErrNotExist) {
+				t.Errorf("%s/b.%s of the deleted article is still there (%v)", lang, ext, err)
+			}
+		}
+		if idx, err := os.ReadFile(filepath.Join(out2, lang, "index.html")); err != nil || strings.Contains(string(idx), "b.html") {
+			t.Errorf("%s/index.html still lists b (%v)", lang, err)
+		}
+	}
+}
+
+// TestBuildReplacesScopeFiles checks that the files the previous manifest
+// lists for an edition in scope that this build does not write (another
+// format, an edition no longer built) are removed.
+func TestBuildReplacesScopeFiles(t *testing.T) {
+	dir := completeWorkspace(t)
+	out := t.TempDir()
+	buildOut(t, dir, out, nil)
+	b := buildOut(t, dir, out, func(o *BuildOptions) { o.Formats, o.Langs = []string{"md"}, []language.Tag{language.Russian} })
+	if want := []string{"ru/a.html", "ru/b.html", "ru/index.html"}; !slices.Equal(b.removed, want) {
+		t.Errorf("removed %q, want %q", b.removed, want)
+	}
+	if e := b.edition(t, "a", "en"); !slices.Equal(e.Files, []string{"en/a.md", "en/a.html"}) {
+		t.Errorf("a en, outside the scope, = %+v", e)
 	}
 }

@@ -3,6 +3,8 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"text/tabwriter"
 
@@ -44,17 +46,23 @@ func newBuildCmd(e *env) *cobra.Command {
 			build wrote for it are removed. Defaults come from [build] in
 			tilmash.toml.
 
+			A build with --lang or --article updates its editions in the
+			manifest and keeps the others as they were. The files the manifest
+			lists for an article or a language that is gone (renamed or
+			deleted) are removed; no other file is.
+
 			--layout hugo writes content/<slug>.<lang>.md instead (Hugo's
 			translation by file name, with translationKey in the front matter)
 			and no HTML: point -o at the Hugo site.
 
 			UI strings (reading time, "translated from", dates, the footer) come
 			from locales/<lang>/ui.<lang>.toml, over tilmash's own defaults.
-			Index pages are written only by builds of all articles (without
-			--article).
+			Index pages list every edition of the manifest; a build with
+			--article into a folder without a manifest leaves them alone.
 
-			Exit status 1 when any edition could not be built, 2 for a policy
-			that makes no sense.
+			Exit status 1 when an edition of the build's --lang and --article
+			scope could not be built, 2 for a policy that makes no sense (or
+			--min-coverage without a fallback).
 		`),
 		Example: heredoc.Doc(`
 			$ tilmash build
@@ -73,7 +81,7 @@ func newBuildCmd(e *env) *cobra.Command {
 	f.StringSliceVar(&opts.formats, "format", nil, "edition formats: md, html (default from tilmash.toml)")
 	f.StringVar(&opts.require, "require", "", "what counts as finished: translated or reviewed")
 	f.StringVar(&opts.fallback, "fallback", "", "fill unfinished segments: none, source or a language")
-	f.Float64Var(&opts.minCoverage, "min-coverage", -1, "least `PCT` finished for an edition with fallback")
+	f.Float64Var(&opts.minCoverage, "min-coverage", 0, "least `PCT` finished for an edition with --fallback (default from tilmash.toml)")
 	f.StringVar(&opts.layout, "layout", "default", "file layout: default (<lang>/<slug>.md, .html) or hugo (content/<slug>.<lang>.md)")
 	f.StringVarP(&opts.out, "output", "o", "", "output folder (default from tilmash.toml)")
 	f.BoolVar(&opts.json, "json", false, "print the manifest as JSON")
@@ -106,6 +114,9 @@ func runBuild(cmd *cobra.Command, e *env, opts buildOptions) error {
 		bo.Fallback = opts.fallback
 	}
 	if cmd.Flags().Changed("min-coverage") {
+		if bo.Fallback == "none" {
+			return usageError{errors.New("--min-coverage applies to editions filled by a fallback, and there is none: add --fallback source (or a language), or leave out --min-coverage")}
+		}
 		bo.MinCoverage = opts.minCoverage
 	}
 	out := filepath.Join(ws.Root, ws.Config.Output)
@@ -114,6 +125,9 @@ func runBuild(cmd *cobra.Command, e *env, opts buildOptions) error {
 		if !filepath.IsAbs(out) {
 			out = filepath.Join(e.dir, out)
 		}
+	}
+	if bo.Previous, err = readManifest(filepath.Join(out, "manifest.json")); err != nil {
+		return err
 	}
 	drawn := false
 	if e.progress && !opts.json {
@@ -140,11 +154,27 @@ func runBuild(cmd *cobra.Command, e *env, opts buildOptions) error {
 	} else if err := printManifest(e, m, out); err != nil {
 		return err
 	}
-	if failed := m.Failed(); len(failed) > 0 {
-		fmt.Fprintf(e.stderr, "tilmash: %d of %d editions were not built (see %s)\n", len(failed), len(m.Editions), filepath.Join(out, "manifest.json"))
+	if failed, n := len(m.Failed()), len(m.Results()); failed > 0 {
+		fmt.Fprintf(e.stderr, "tilmash: %d of %d %s %s not built (see %s)\n", failed, n, plural(n, "edition", "editions"), plural(failed, "was", "were"), filepath.Join(out, "manifest.json"))
 		return silentError{}
 	}
 	return nil
+}
+
+// readManifest reads the manifest of an earlier build, if there is one.
+func readManifest(name string) (*workflow.Manifest, error) {
+	data, err := os.ReadFile(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	m, err := workflow.ParseManifest(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w: the build keeps the editions it lists; fix the file, or delete it to start the manifest afresh", name, err)
+	}
+	return m, nil
 }
 
 func isPolicyError(err error) bool {
@@ -155,19 +185,15 @@ func isPolicyError(err error) bool {
 func printManifest(e *env, m *workflow.Manifest, out string) error {
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ARTICLE\tLANG\tCOVERAGE\tRESULT")
-	for _, ed := range m.Editions {
+	for _, ed := range m.Results() {
 		result := paint(e, green, "built")
 		if ed.Coverage.Fallback > 0 {
-			segments := "segments"
-			if ed.Coverage.Fallback == 1 {
-				segments = "segment"
-			}
-			result = paint(e, yellow, fmt.Sprintf("built, %d %s in %s", ed.Coverage.Fallback, segments, ed.FallbackLang))
+			result = paint(e, yellow, fmt.Sprintf("built, %d %s in %s", ed.Coverage.Fallback, plural(ed.Coverage.Fallback, "segment", "segments"), ed.FallbackLang))
 		}
 		if !ed.Built {
 			result = paint(e, red, "not built: "+ed.Reason)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", ed.Article, ed.Lang, fmt.Sprintf("%.0f%%", ed.Coverage.Percent), result)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", ed.Article, ed.Lang, workflow.PercentText(ed.Coverage.Percent)+"%", result)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
