@@ -148,13 +148,10 @@ func printStatus(e *env, rows []workflow.Row) error {
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
-// percent formats a coverage figure, coloured on a terminal.
+// percent formats a coverage figure as the build does (rounded down, so
+// 100% means done), coloured on a terminal.
 func percent(e *env, p float64) string {
-	s := fmt.Sprintf("%.0f%%", p)
-	if p < 100 && s == "100%" {
-		s = "99%"
-	}
-	return paint(e, colorFor(p), s)
+	return paint(e, colorFor(p), workflow.PercentText(p)+"%")
 }
 
 func colorFor(p float64) string {
