@@ -2,7 +2,6 @@ package workflow
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -10,6 +9,7 @@ import (
 	"github.com/tilmash/tilmash/workflow/article"
 	"github.com/tilmash/tilmash/workflow/catalog"
 	"github.com/tilmash/tilmash/workflow/segment"
+	"github.com/tilmash/tilmash/workflow/track"
 )
 
 // TitleID is the segment ID of every article's title.
@@ -129,27 +129,26 @@ func (ws *Workspace) loadMeta(p string) (*catalog.Meta, error) {
 	return catalog.ParseMeta(p, data)
 }
 
-// oldOrder returns the segments of a source catalog in the order its
+// oldSegments returns the segments of a source catalog in the order its
 // sidecar remembers, the title left out; IDs the order does not know come
 // last, sorted.
-func oldOrder(f *catalog.File, meta *catalog.Meta) []string {
+func oldSegments(f *catalog.File, meta *catalog.Meta) []track.Old {
 	if f == nil {
 		return nil
 	}
-	var ids []string
+	var old []track.Old
 	seen := map[string]bool{TitleID: true}
-	for _, id := range meta.Order {
-		if _, ok := f.Lookup(id); ok && !seen[id] {
-			ids = append(ids, id)
+	add := func(id string) {
+		if m, ok := f.Lookup(id); ok && !seen[id] {
+			old = append(old, track.Old{ID: id, Text: m.Other})
 			seen[id] = true
 		}
 	}
-	var rest []string
-	for _, m := range f.Messages {
-		if !seen[m.ID] {
-			rest = append(rest, m.ID)
-		}
+	for _, id := range meta.Order {
+		add(id)
 	}
-	sort.Strings(rest)
-	return append(ids, rest...)
+	for _, m := range f.Messages { // sorted by ID
+		add(m.ID)
+	}
+	return old
 }

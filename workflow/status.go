@@ -132,11 +132,7 @@ func (ws *Workspace) articleState(slug string) (*articleState, error) {
 	if err != nil {
 		return nil, err
 	}
-	var old []track.Old
-	for _, id := range oldOrder(cat, meta) {
-		m, _ := cat.Lookup(id)
-		old = append(old, track.Old{ID: id, Text: m.Other})
-	}
+	old := oldSegments(cat, meta)
 	st := &articleState{slug: slug, src: src}
 	texts := src.texts()[1:]
 	res := track.Assign(old, texts, tag, TitleID)

@@ -121,14 +121,11 @@ func (ws *Workspace) syncArticle(slug string, plan *Plan, memories map[language.
 	}
 
 	// IDs: carried over where the text is the same or edited, fresh otherwise.
-	var old []track.Old
+	old := oldSegments(oldSrc, oldMeta)
 	oldText := map[string]string{}
 	if oldSrc != nil {
 		for _, m := range oldSrc.Messages {
 			oldText[m.ID] = m.Other
-		}
-		for _, id := range oldOrder(oldSrc, oldMeta) {
-			old = append(old, track.Old{ID: id, Text: oldText[id]})
 		}
 	}
 	texts := src.texts()[1:]
