@@ -116,7 +116,9 @@ func escapeText(sb *strings.Builder, text string, lineStart bool) {
 			continue
 		}
 		space = r == ' '
-		if r < 0x80 && strings.ContainsRune("\\`*_[]<|~", r) || r == '&' && referenceLen([]byte(text[i:])) > 0 {
+		// "{" too: no translation may open a template or a Hugo shortcode
+		// ("{{<", "{{%") in a site that renders the Markdown.
+		if r < 0x80 && strings.ContainsRune("\\`*_[]<|~{", r) || r == '&' && referenceLen([]byte(text[i:])) > 0 {
 			sb.WriteByte('\\')
 		}
 		sb.WriteRune(r)

@@ -220,6 +220,7 @@ func TestRender(t *testing.T) {
 		{"<2/> и <1>отчёт</1>", "`code` и [отчёт](https://x.kz)", ""},
 		{"1. <1>rapor</1> *bold* <script> [x](y) <2/>", "1\\. [rapor](https://x.kz) \\*bold\\* \\<script> \\[x\\](y) `code`", ""},
 		{"# title <1>x</1><2/>", "\\# title [x](https://x.kz)`code`", ""},
+		{"{{< youtube x >}} {{% param \"s\" %}} <1>x</1><2/>", "\\{\\{\\< youtube x >}} \\{\\{% param \"s\" %}} [x](https://x.kz)`code`", ""},
 		{"line\nbreak <1>x</1> <2/>", "line break [x](https://x.kz) `code`", ""},
 		{"<1>x</1>", "", "<2/> is missing"},
 		{"<1>x <2/>", "", "<1> is never closed"},
