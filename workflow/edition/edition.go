@@ -1,9 +1,13 @@
 package edition
 
 import (
+	"sync"
+
 	"bytes"
 	"embed"
 	"fmt"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/renderer/html"
 	"html/template"
 	"regexp"
 	"strings"
@@ -68,14 +72,20 @@ func Strip(text string) string {
 	return strings.NewReplacer(string(markOpen), "", string(markClose), "").Replace(text)
 }
 
+var renderer = sync.OnceValue(func() goldmark.Markdown {
+	return goldmark.New(goldmark.WithExtensions(segment.Extensions()...), goldmark.WithRendererOptions(html.WithUnsafe()))
+})
+
 var marks = regexp.MustCompile("\uE000([A-Za-z0-9-]*)\uE001")
 
 // HTML renders a Markdown body to HTML with tilmash's goldmark
-// configuration (raw HTML is not rendered), turning marks into
-// <span lang>.
+// configuration, turning marks into <span lang>. Raw HTML is rendered as
+// the article has it: it can come only from the source article, since
+// segment.Render escapes every translation, so the edition keeps the
+// source's structure and no translator can add markup.
 func HTML(body []byte) (template.HTML, error) {
 	var buf bytes.Buffer
-	if err := segment.Markdown().Convert(body, &buf); err != nil {
+	if err := renderer().Convert(body, &buf); err != nil {
 		return "", err
 	}
 	out := marks.ReplaceAllStringFunc(buf.String(), func(m string) string {

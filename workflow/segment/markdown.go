@@ -22,8 +22,14 @@ import (
 func Markdown() goldmark.Markdown { return markdown() }
 
 var markdown = sync.OnceValue(func() goldmark.Markdown {
-	return goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Footnote))
+	return goldmark.New(goldmark.WithExtensions(Extensions()...))
 })
+
+// Extensions are the goldmark extensions of tilmash's Markdown: GFM tables
+// and strikethrough, and footnotes.
+func Extensions() []goldmark.Extender {
+	return []goldmark.Extender{extension.Table, extension.Strikethrough, extension.Footnote}
+}
 
 type pieceKind int
 
