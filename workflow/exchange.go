@@ -100,12 +100,15 @@ func (ws *Workspace) context(it PullItem) [][2]string {
 	if it.State == Stale {
 		add("previous-source", it.Previous)
 		add("changes", it.Diff())
-		add("current-translation", it.Translation)
 	}
+	add("current-translation", it.Translation)
 	for _, c := range it.Codes {
-		if c.Paired {
+		switch {
+		case c.Paired:
 			add("placeholder", fmt.Sprintf("<%d>…</%d> stands for %s…%s", c.ID, c.ID, c.Open, c.Close))
-		} else {
+		case isLineBreak(c.Open):
+			add("placeholder", fmt.Sprintf("<%d/> stands for a line break", c.ID))
+		default:
 			add("placeholder", fmt.Sprintf("<%d/> stands for %s", c.ID, c.Open))
 		}
 	}
@@ -129,7 +132,7 @@ func writePullTOML(w io.Writer, lang language.Tag, items []PullItem, ws *Workspa
 			Other:       it.Source,
 		})
 	}
-	header := fmt.Sprintf("tilmash: %d segments to translate into %s.\nReplace each other = \"…\" with its translation, keep every <1>…</1> and <2/>,\nthen run tilmash push on this file. description is context; hash names the source.", len(items), display.English.Languages().Name(lang))
+	header := fmt.Sprintf("tilmash: %d %s to translate into %s.\nReplace each other = \"…\" with its translation, keep every <1>…</1> and <2/>,\nthen run tilmash push on this file. description is context; hash names the source.", len(items), plural(len(items), "segment", "segments"), display.English.Languages().Name(lang))
 	data, err := catalog.MarshalInOrder(header, msgs)
 	if err != nil {
 		return err
@@ -195,4 +198,12 @@ func writePullPO(w io.Writer, lang language.Tag, items []PullItem, ws *Workspace
 		f.Entries = append(f.Entries, e)
 	}
 	return po.Write(w, f)
+}
+
+// isLineBreak reports whether a standalone code is a Markdown hard line
+// break: two spaces or a backslash before the newline, then the next line's
+// quote or list prefix.
+func isLineBreak(code string) bool {
+	before, _, ok := strings.Cut(code, "\n")
+	return ok && (strings.TrimSpace(before) == "" || strings.TrimSpace(before) == "\\")
 }

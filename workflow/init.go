@@ -27,6 +27,7 @@ func InitPlan(dir string) (*Plan, error) {
 	}
 	p := &Plan{}
 	p.write(ConfigFile, buf.Bytes())
+	p.write(".gitignore", []byte("# editions are build output: tilmash build writes them\n/"+cfg.Output+"/\n"))
 	p.write(cfg.Articles+"/.keep", nil)
 	for _, l := range cfg.Languages {
 		ui := edition.DefaultUI(language.Make(l))

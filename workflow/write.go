@@ -64,12 +64,12 @@ func (DiskWriter) Apply(root string, changes []Change) error {
 		}
 		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 			cleanup()
-			return err
+			return fmt.Errorf("writing %s: %w; no file was changed: check that the folder can be written", c.Path, err)
 		}
 		f, err := os.CreateTemp(filepath.Dir(dst), "."+filepath.Base(dst)+".tmp*")
 		if err != nil {
 			cleanup()
-			return err
+			return fmt.Errorf("writing %s: cannot create a file in %s (%w); no file was changed: check that the folder can be written", c.Path, filepath.Dir(dst), errors.Unwrap(err))
 		}
 		done = append(done, staged{f.Name(), dst})
 		_, werr := f.Write(c.Data)
@@ -84,7 +84,7 @@ func (DiskWriter) Apply(root string, changes []Change) error {
 		}
 		if werr != nil {
 			cleanup()
-			return fmt.Errorf("writing %s: %w", c.Path, werr)
+			return fmt.Errorf("writing %s: %w; no file was changed", c.Path, werr)
 		}
 	}
 	for i, s := range done {

@@ -17,9 +17,10 @@ import (
 
 // Exit codes.
 const (
-	exitOK      = 0
-	exitFailure = 1
-	exitUsage   = 2
+	exitOK          = 0
+	exitFailure     = 1
+	exitUsage       = 2
+	exitInterrupted = 130 // as a shell reports a command stopped by Ctrl-C
 )
 
 // env is what a command may use of the outside world.
@@ -87,6 +88,9 @@ func exitCode(err error, path string, stderr io.Writer) int {
 	var ue usageError
 	var se silentError
 	switch {
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintln(stderr, "tilmash: interrupted; no file was written")
+		return exitInterrupted
 	case errors.As(err, &se):
 		return exitFailure
 	case errors.As(err, &ue), strings.HasPrefix(err.Error(), "unknown command"):
