@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -53,7 +54,7 @@ func newPushCmd(e *env) *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&opts.dryRun, "dry-run", false, "validate and report, write nothing")
 	cmd.Flags().StringVar(&opts.by, "by", "", "reviewer named in approvals from XLIFF (default: git config user.name)")
-	cmd.Flags().BoolVar(&opts.json, "json", false, "print the reports as JSON")
+	cmd.Flags().BoolVar(&opts.json, "json", false, `print {"pushed": [...], "refused": [{"file", "problems": [{"line", "article", "id", "message"}]}]}`)
 	return cmd
 }
 
@@ -66,8 +67,8 @@ func runPush(e *env, opts pushOptions) error {
 	if po.By == "" {
 		po.By = gitUserName(e)
 	}
-	var reports []*workflow.PushReport
-	failed := 0
+	reports := []*workflow.PushReport{}
+	refused := []refusal{}
 	for _, name := range opts.files {
 		p := name
 		if !filepath.IsAbs(p) {
@@ -79,8 +80,12 @@ func runPush(e *env, opts pushOptions) error {
 		}
 		plan, rep, err := ws.Push(name, data, po)
 		if err != nil {
+			var pe *workflow.PushError
+			if !errors.As(err, &pe) {
+				return err
+			}
 			fmt.Fprintf(e.stderr, "tilmash: %v\n", err)
-			failed++
+			refused = append(refused, refusal{File: pe.File, Problems: pe.Rejections})
 			continue
 		}
 		if !opts.dryRun {
@@ -91,7 +96,7 @@ func runPush(e *env, opts pushOptions) error {
 		reports = append(reports, rep)
 	}
 	if opts.json {
-		if err := writeJSON(e, map[string]any{"pushed": reports}); err != nil {
+		if err := writeJSON(e, map[string]any{"pushed": reports, "refused": refused}); err != nil {
 			return err
 		}
 	} else {
@@ -107,8 +112,14 @@ func runPush(e *env, opts pushOptions) error {
 			}
 		}
 	}
-	if failed > 0 {
+	if len(refused) > 0 {
 		return silentError{}
 	}
 	return nil
+}
+
+// refusal is a refused file in push --json.
+type refusal struct {
+	File     string               `json:"file"`
+	Problems []workflow.Rejection `json:"problems"`
 }
