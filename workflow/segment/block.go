@@ -25,6 +25,7 @@ func (b *builder) flush(kind Kind) {
 	if len(b.pieces) == 0 {
 		return
 	}
+	b.pairHTML()
 	// The block's text with block-level placeholder numbers, and where each
 	// piece starts in it.
 	var sb strings.Builder
@@ -159,4 +160,84 @@ func trimSpan(text string, s, e int) (int, int) {
 		e -= n
 	}
 	return s, e
+}
+
+// voidElements never have an end tag.
+var voidElements = map[string]bool{
+	"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true,
+	"input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true,
+}
+
+// htmlTag reads a piece of inline HTML that is exactly one start or end
+// tag, and returns its element name.
+func htmlTag(raw string) (name string, end, ok bool) {
+	if len(raw) < 3 || raw[0] != '<' || raw[len(raw)-1] != '>' || strings.HasSuffix(raw, "/>") {
+		return "", false, false
+	}
+	body := raw[1 : len(raw)-1]
+	if end = strings.HasPrefix(body, "/"); end {
+		body = body[1:]
+	}
+	n := 0
+	for n < len(body) && (isASCIILetter(body[n]) || n > 0 && (isDigit(body[n]) || body[n] == '-')) {
+		n++
+	}
+	if n == 0 || n < len(body) && !isSpaceByte(body[n]) || end && strings.TrimSpace(body[n:]) != "" || strings.ContainsAny(body, "<>") {
+		return "", false, false
+	}
+	name = strings.ToLower(body[:n])
+	return name, end, !voidElements[name]
+}
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+// pairHTML turns an inline HTML start tag and its end tag in one block
+// (<abbr title="…">…</abbr>) into one paired code, so that a translator
+// keeps them in order around the text they wrap. Tags that do not nest
+// cleanly with the other markup stay standalone.
+func (b *builder) pairHTML() {
+	type start struct{ piece, depth int }
+	open := map[string][]start{}
+	var order []string // names of the open start tags, innermost last
+	depth := 0
+	for i := range b.pieces {
+		p := &b.pieces[i]
+		switch p.kind {
+		case pieceOpen:
+			depth++
+		case pieceClose:
+			depth--
+		case pieceStandalone:
+			name, end, ok := htmlTag(b.codes[p.code].open)
+			if !ok {
+				continue
+			}
+			if !end {
+				open[name] = append(open[name], start{i, depth})
+				order = append(order, name)
+				continue
+			}
+			starts := open[name]
+			if len(starts) == 0 {
+				continue
+			}
+			st := starts[len(starts)-1]
+			open[name] = starts[:len(starts)-1]
+			innermost := order[len(order)-1] == name
+			for k := len(order) - 1; k >= 0; k-- {
+				if order[k] == name {
+					order = append(order[:k], order[k+1:]...)
+					break
+				}
+			}
+			if !innermost || st.depth != depth {
+				continue
+			}
+			opener := &b.pieces[st.piece]
+			code := &b.codes[opener.code]
+			code.paired, code.close = true, b.codes[p.code].open
+			opener.kind = pieceOpen
+			p.kind, p.code = pieceClose, opener.code
+		}
+	}
 }

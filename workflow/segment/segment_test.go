@@ -264,3 +264,23 @@ func FuzzSplit(f *testing.F) {
 		}
 	})
 }
+
+func TestHTMLTagsPair(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{`Inline <abbr title="x">HTML</abbr> too.`, "Inline <1>HTML</1> too."},
+		{`A <b>bold *and* plain</b> text.`, "A <1>bold <2>and</2> plain</1> text."},
+		{`Crossed <b>*x</b>* stays apart.`, "Crossed <1/><2>x<3/></2> stays apart."},
+		{`A line<br>break and <img src=x> here.`, "A line<1/>break and <2/> here."},
+		{`Unclosed <span>text here.`, "Unclosed <1/>text here."},
+	}
+	for _, tt := range tests {
+		doc, err := Split([]byte(tt.src), Options{Lang: language.English})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(doc.Segments) != 1 || doc.Segments[0].Text != tt.want {
+			t.Errorf("%s: got %+v, want %q", tt.src, doc.Segments, tt.want)
+		}
+		checkRoundTrip(t, []byte(tt.src), Options{Lang: language.English})
+	}
+}
