@@ -30,6 +30,25 @@ func (p *Plan) remove(path string) {
 	p.Changes = append(p.Changes, Change{Path: path, Remove: true})
 }
 
+// find returns the planned change of a path, or nil.
+func (p *Plan) find(path string) *Change {
+	for i := range p.Changes {
+		if p.Changes[i].Path == path {
+			return &p.Changes[i]
+		}
+	}
+	return nil
+}
+
+// put plans to write data to path, replacing a change planned before.
+func (p *Plan) put(path string, data []byte) {
+	if c := p.find(path); c != nil {
+		*c = Change{Path: path, Data: data}
+		return
+	}
+	p.write(path, data)
+}
+
 func (p *Plan) sort() {
 	sort.Slice(p.Changes, func(i, j int) bool { return p.Changes[i].Path < p.Changes[j].Path })
 }

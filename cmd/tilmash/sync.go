@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/MakeNowJust/heredoc"
@@ -11,6 +12,7 @@ import (
 type syncOptions struct {
 	articles []string
 	json     bool
+	prune    bool
 }
 
 func newSyncCmd(e *env) *cobra.Command {
@@ -37,7 +39,8 @@ func newSyncCmd(e *env) *cobra.Command {
 			return runSync(cmd, e, opts)
 		},
 	}
-	cmd.Flags().BoolVar(&opts.json, "json", false, "print the report as JSON")
+	cmd.Flags().BoolVar(&opts.json, "json", false, `print {"articles": [...], "orphans": [...]} as JSON`)
+	cmd.Flags().BoolVar(&opts.prune, "prune", false, "remove the message files of deleted articles (their translations go to the translation memory)")
 	return cmd
 }
 
@@ -54,11 +57,22 @@ func runSync(cmd *cobra.Command, e *env, opts syncOptions) error {
 	if err != nil {
 		return err
 	}
+	orphans := []string{}
+	if len(f.Articles) == 0 {
+		if orphans, err = ws.Orphans(reports); err != nil {
+			return err
+		}
+		if opts.prune {
+			if err := ws.Prune(plan, orphans); err != nil {
+				return err
+			}
+		}
+	}
 	if err := ws.Apply(e.writer, plan); err != nil {
 		return err
 	}
 	if opts.json {
-		return writeJSON(e, map[string]any{"articles": reports})
+		return writeJSON(e, map[string]any{"articles": reports, "orphans": orphans})
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ARTICLE\tSEGMENTS\tSAME\tEDITED\tNEW\tREMOVED")
@@ -67,6 +81,13 @@ func runSync(cmd *cobra.Command, e *env, opts syncOptions) error {
 	}
 	if err := tw.Flush(); err != nil {
 		return err
+	}
+	if len(orphans) > 0 {
+		if opts.prune {
+			fmt.Fprintf(e.stdout, "Removed the message files of deleted %s %s; their translations went to the translation memory\n", plural(len(orphans), "article", "articles"), strings.Join(orphans, ", "))
+		} else {
+			fmt.Fprintf(e.stderr, "tilmash: locales hold the message files of deleted %s %s: run tilmash sync --prune to remove them (their translations go to the translation memory)\n", plural(len(orphans), "article", "articles"), strings.Join(orphans, ", "))
+		}
 	}
 	for _, r := range reports {
 		if r.RenamedFrom != "" {
