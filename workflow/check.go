@@ -101,30 +101,38 @@ func (ws *Workspace) Check(f Filter) ([]Finding, error) {
 
 // checkArticle checks the translations of one article.
 func (ws *Workspace) checkArticle(slug string, langs []language.Tag) ([]Finding, error) {
-	rows, err := ws.Status(Filter{Articles: []string{slug}, Langs: langs})
-	if err != nil || len(rows) == 0 {
-		return nil, err
-	}
-	src, err := ws.readArticle(slug)
+	// The states of the segments as tilmash status gives them, from one
+	// reading of the article and of each message file.
+	st, err := ws.articleState(slug)
 	if err != nil {
 		return nil, err
 	}
+	src := st.src
 	// The markup behind each placeholder, for messages; found by text, so
 	// that an article edited since the last sync still gets it for the
 	// segments that did not change.
-	codes := map[string][]segment.Code{}
-	for _, s := range src.doc.Segments {
-		codes[s.Text] = s.Codes
-	}
+	var codes map[string][]segment.Code
 	var out []Finding
-	for _, row := range rows {
-		tag := language.Make(row.Lang)
+	for _, tag := range ws.Langs {
+		if tag == src.art.Lang || !(Filter{Langs: langs}).hasLang(tag) {
+			continue
+		}
 		p := ws.CatalogPath(slug, tag)
 		cat, err := ws.loadCatalog(p, tag)
 		if err != nil {
 			return nil, err
 		}
-		for _, s := range row.Detail {
+		detail, err := ws.segmentStatesIn(st, tag, cat)
+		if err != nil {
+			return nil, err
+		}
+		if codes == nil {
+			codes = map[string][]segment.Code{}
+			for _, s := range src.doc.Segments {
+				codes[s.Text] = s.Codes
+			}
+		}
+		for _, s := range detail {
 			if s.State != Translated && s.State != Reviewed || cat == nil {
 				continue
 			}
@@ -134,7 +142,7 @@ func (ws *Workspace) checkArticle(slug string, langs []language.Tag) ([]Finding,
 				Codes: codes[s.Source],
 			})
 			for _, pr := range probs {
-				fd := Finding{Article: slug, Lang: row.Lang, ID: s.ID, Line: cat.Line(s.ID), Check: pr.Check, Severity: pr.Severity, File: p}
+				fd := Finding{Article: slug, Lang: tag.String(), ID: s.ID, Line: cat.Line(s.ID), Check: pr.Check, Severity: pr.Severity, File: p}
 				fd.Message = fmt.Sprintf("%s: segment %s: %s", fd.Where(), s.ID, pr.Message)
 				if s.Line > 0 {
 					fd.Message += fmt.Sprintf(" (source text at %s:%d)", ws.ArticlePath(slug), s.Line)

@@ -2,6 +2,7 @@ package workflow
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -88,47 +89,42 @@ func (ws *Workspace) Pull(opts PullOptions) ([]PullItem, error) {
 			return nil, err
 		}
 	}
-	tm, err := ws.memoryIndex(opts.Lang, slugs)
+	// The translation memory reads every article, those pulled among them:
+	// what it finds in those is kept, so that no article is read twice.
+	scope := make(map[string]*pulled, len(slugs))
+	for _, slug := range slugs {
+		scope[slug] = nil
+	}
+	tm, err := ws.memoryIndex(opts.Lang, func(slug string, st *articleState, err error, states []SegmentStatus) {
+		if _, ok := scope[slug]; ok {
+			scope[slug] = pulledOf(slug, st, err, opts.Lang, states, include)
+		}
+	})
 	if err != nil {
 		return nil, err
 	}
 	var items []PullItem
 	for _, slug := range slugs {
-		st, err := ws.articleState(slug)
-		if err != nil {
-			return nil, err
+		p := scope[slug]
+		if p == nil { // not one of the articles the memory read
+			st, err := ws.articleState(slug)
+			var states []SegmentStatus
+			if err == nil && !st.outOfDate && st.src.art.Lang != opts.Lang {
+				if states, err = ws.segmentStates(st, opts.Lang); err != nil {
+					return nil, err
+				}
+			}
+			p = pulledOf(slug, st, err, opts.Lang, states, include)
 		}
-		if st.outOfDate {
+		if p.err != nil {
+			return nil, p.err
+		}
+		if p.outOfDate {
 			return nil, fmt.Errorf("%s changed since the last sync: run tilmash sync, then pull", ws.ArticlePath(slug))
 		}
-		if st.src.art.Lang == opts.Lang {
-			continue
-		}
-		states, err := ws.segmentStates(st, opts.Lang)
-		if err != nil {
-			return nil, err
-		}
-		for i, s := range states {
-			if !include[s.State] {
-				continue
-			}
-			u := st.units[i]
-			it := PullItem{
-				Article: slug, Title: st.src.art.Title, SourceLang: st.src.art.Lang, ID: s.ID, State: s.State,
-				Source: s.Source, Translation: s.Translation, Previous: s.Previous,
-				Words: s.Words, Line: s.Line,
-			}
-			if u.Index >= 0 {
-				it.Codes = st.src.doc.Segments[u.Index].Codes
-			}
-			if i > 0 {
-				it.Before = states[i-1].Source
-			}
-			if i+1 < len(states) {
-				it.After = states[i+1].Source
-			}
-			if s.State == Missing || s.State == Stale {
-				it.Suggestions = tm.lookup(s.Source, slug+"/"+s.ID)
+		for _, it := range p.items {
+			if it.State == Missing || it.State == Stale {
+				it.Suggestions = tm.lookup(it.Source, slug+"/"+it.ID)
 			}
 			items = append(items, it)
 		}
@@ -136,30 +132,97 @@ func (ws *Workspace) Pull(opts PullOptions) ([]PullItem, error) {
 	return items, nil
 }
 
+// pulled is what a pull takes from one article: the error reading it, or
+// whether it changed since the last sync, or the items of its segments in
+// the states pulled, without suggestions (none when it is written in the
+// language pulled).
+type pulled struct {
+	err       error
+	outOfDate bool
+	items     []PullItem
+}
+
+// pulledOf gathers what a pull takes from an article, given its state (or
+// the error reading it) and the states of its segments in lang.
+func pulledOf(slug string, st *articleState, err error, lang language.Tag, states []SegmentStatus, include map[State]bool) *pulled {
+	switch {
+	case err != nil:
+		return &pulled{err: err}
+	case st.outOfDate:
+		return &pulled{outOfDate: true}
+	case st.src.art.Lang == lang:
+		return &pulled{}
+	}
+	p := &pulled{}
+	for i, s := range states {
+		if !include[s.State] {
+			continue
+		}
+		u := st.units[i]
+		it := PullItem{
+			Article: slug, Title: st.src.art.Title, SourceLang: st.src.art.Lang, ID: s.ID, State: s.State,
+			Source: s.Source, Translation: s.Translation, Previous: s.Previous,
+			Words: s.Words, Line: s.Line,
+		}
+		if u.Index >= 0 {
+			it.Codes = st.src.doc.Segments[u.Index].Codes
+		}
+		if i > 0 {
+			it.Before = states[i-1].Source
+		}
+		if i+1 < len(states) {
+			it.After = states[i+1].Source
+		}
+		p.items = append(p.items, it)
+	}
+	return p
+}
+
 // memory is a language's translation memory: the finished translations of
 // every article and the remembered translations of removed segments.
 type memory struct {
 	entries []Suggestion
-	words   [][]string
-	byWord  map[string][]int
+	// ids numbers the words of the sources; words holds the numbers of the
+	// words of each entry's source, sorted; byWord lists the entries that
+	// have a word, by its number.
+	ids    map[string]int32
+	words  [][]int32
+	byWord [][]int32
+	// seen[i] is stamp when entry i is a candidate of the lookup under way.
+	seen  []uint32
+	stamp uint32
 }
 
-// memoryIndex gathers the translation memory of a language.
-func (ws *Workspace) memoryIndex(tag language.Tag, _ []string) (*memory, error) {
-	m := &memory{byWord: map[string][]int{}}
-	add := func(s Suggestion) {
-		w := track.Words(s.Source)
-		i := len(m.entries)
-		m.entries = append(m.entries, s)
-		m.words = append(m.words, w)
-		seen := map[string]bool{}
-		for _, x := range w {
-			if !seen[x] {
-				seen[x] = true
-				m.byWord[x] = append(m.byWord[x], i)
-			}
+// add puts an entry into the memory.
+func (m *memory) add(s Suggestion) {
+	i := int32(len(m.entries))
+	m.entries = append(m.entries, s)
+	words := track.Words(s.Source)
+	w := make([]int32, len(words))
+	for k, x := range words {
+		id, ok := m.ids[x]
+		if !ok {
+			id = int32(len(m.byWord))
+			m.ids[x] = id
+			m.byWord = append(m.byWord, nil)
+		}
+		w[k] = id
+	}
+	slices.Sort(w)
+	for k, id := range w {
+		if k == 0 || w[k-1] != id {
+			m.byWord[id] = append(m.byWord[id], i)
 		}
 	}
+	m.words = append(m.words, w)
+}
+
+// memoryIndex gathers the translation memory of a language from every
+// article and the memory file. visit is called with each article's state,
+// or the error reading it, and the states of its segments in the language
+// (none for an article written in it).
+func (ws *Workspace) memoryIndex(tag language.Tag, visit func(slug string, st *articleState, err error, states []SegmentStatus)) (*memory, error) {
+	m := &memory{ids: map[string]int32{}}
 	slugs, err := ws.Slugs()
 	if err != nil {
 		return nil, err
@@ -167,6 +230,7 @@ func (ws *Workspace) memoryIndex(tag language.Tag, _ []string) (*memory, error) 
 	for _, slug := range slugs {
 		st, err := ws.articleState(slug)
 		if err != nil || st.src.art.Lang == tag {
+			visit(slug, st, err, nil)
 			continue // an article that cannot be read has nothing to offer
 		}
 		states, err := ws.segmentStates(st, tag)
@@ -175,9 +239,10 @@ func (ws *Workspace) memoryIndex(tag language.Tag, _ []string) (*memory, error) 
 		}
 		for _, s := range states {
 			if s.State == Translated || s.State == Reviewed {
-				add(Suggestion{Source: s.Source, Translation: s.Translation, Origin: slug + "/" + s.ID})
+				m.add(Suggestion{Source: s.Source, Translation: s.Translation, Origin: slug + "/" + s.ID})
 			}
 		}
+		visit(slug, st, nil, states)
 	}
 	data, err := ws.readFile(ws.MemoryPath(tag))
 	if err != nil {
@@ -189,7 +254,7 @@ func (ws *Workspace) memoryIndex(tag language.Tag, _ []string) (*memory, error) 
 			return nil, err
 		}
 		for _, e := range mem.Entries {
-			add(Suggestion{Source: e.Source, Translation: e.Translation, Origin: "memory"})
+			m.add(Suggestion{Source: e.Source, Translation: e.Translation, Origin: "memory"})
 		}
 	}
 	return m, nil
@@ -198,32 +263,66 @@ func (ws *Workspace) memoryIndex(tag language.Tag, _ []string) (*memory, error) 
 // lookup returns up to three entries whose source is at least 60% similar
 // to text, best first, leaving out the segment itself.
 func (m *memory) lookup(text, self string) []Suggestion {
-	w := track.Words(text)
-	cand := map[int]bool{}
-	for _, x := range w {
-		if len(m.byWord[x]) > 200 {
-			continue // too common a word to narrow anything down
-		}
-		for _, i := range m.byWord[x] {
-			cand[i] = true
+	words := track.Words(text)
+	w := make([]int32, 0, len(words))
+	for _, x := range words {
+		if id, ok := m.ids[x]; ok {
+			w = append(w, id) // a word no entry has adds to no score
 		}
 	}
+	slices.Sort(w)
+	if m.seen == nil {
+		m.seen = make([]uint32, len(m.entries))
+	}
+	if m.stamp++; m.stamp == 0 {
+		clear(m.seen)
+		m.stamp = 1
+	}
+	var cand []int32
+	for k, id := range w {
+		if k > 0 && w[k-1] == id || len(m.byWord[id]) > 200 {
+			continue // done, or too common a word to narrow anything down
+		}
+		for _, i := range m.byWord[id] {
+			if m.seen[i] != m.stamp {
+				m.seen[i] = m.stamp
+				cand = append(cand, i)
+			}
+		}
+	}
+	slices.Sort(cand)
 	var out []Suggestion
-	for i := range cand {
+	for _, i := range cand {
+		// track.Similarity of the word lists: the Dice coefficient.
+		ew := m.words[i]
+		common := 0
+		for a, b := 0, 0; a < len(w) && b < len(ew); {
+			switch {
+			case w[a] < ew[b]:
+				a++
+			case w[a] > ew[b]:
+				b++
+			default:
+				common++
+				a++
+				b++
+			}
+		}
+		score := 2 * float64(common) / float64(len(words)+len(ew))
+		if score < 0.6 {
+			continue // the same text would score 1
+		}
 		e := m.entries[i]
 		if e.Origin == self {
 			continue
 		}
-		score := track.Similarity(w, m.words[i])
 		if e.Source == text {
 			score = 1
 		}
-		if score >= 0.6 {
-			e.Score = float64(int(score*100+0.5)) / 100
-			out = append(out, e)
-		}
+		e.Score = float64(int(score*100+0.5)) / 100
+		out = append(out, e)
 	}
-	sort.Slice(out, func(a, b int) bool {
+	sort.SliceStable(out, func(a, b int) bool {
 		if out[a].Score != out[b].Score {
 			return out[a].Score > out[b].Score
 		}

@@ -170,6 +170,12 @@ func (ws *Workspace) segmentStates(st *articleState, tag language.Tag) ([]Segmen
 	if err != nil {
 		return nil, err
 	}
+	return ws.segmentStatesIn(st, tag, f)
+}
+
+// segmentStatesIn is segmentStates with the message file of the language
+// read (nil when there is none).
+func (ws *Workspace) segmentStatesIn(st *articleState, tag language.Tag, f *catalog.File) ([]SegmentStatus, error) {
 	meta, err := ws.loadMeta(ws.MetaPath(st.slug, tag))
 	if err != nil {
 		return nil, err
