@@ -308,8 +308,12 @@ func (ws *Workspace) Build(ctx context.Context, opts BuildOptions) (*Plan, *Mani
 	}
 	m := &Manifest{results: results}
 	m.Policy.Require, m.Policy.Fallback, m.Policy.MinCoverage, m.Policy.Formats, m.Policy.Layout = opts.Require, opts.Fallback, opts.MinCoverage, opts.Formats, opts.Layout
+	scope := make(map[string]bool, len(slugs))
+	for _, s := range slugs {
+		scope[s] = true
+	}
 	inScope := func(e EditionResult) bool {
-		return slices.Contains(slugs, e.Article) && opts.hasLang(language.Make(e.Lang))
+		return scope[e.Article] && opts.hasLang(language.Make(e.Lang))
 	}
 	m.Editions = ws.mergeEditions(opts.Previous, results, inScope, all, removals)
 	if opts.Layout == LayoutDefault && (len(opts.Articles) == 0 || opts.Previous != nil) {
@@ -345,8 +349,12 @@ func (ws *Workspace) mergeEditions(prev *Manifest, results []EditionResult, inSc
 	type key struct{ article, lang string }
 	editions := map[key]EditionResult{}
 	if prev != nil {
+		live := make(map[string]bool, len(slugs))
+		for _, s := range slugs {
+			live[s] = true
+		}
 		for _, e := range prev.Editions {
-			gone := !slices.Contains(slugs, e.Article) || !slices.ContainsFunc(ws.Langs, func(t language.Tag) bool { return t.String() == e.Lang })
+			gone := !live[e.Article] || !slices.ContainsFunc(ws.Langs, func(t language.Tag) bool { return t.String() == e.Lang })
 			if gone || inScope(e) {
 				for _, f := range e.Files {
 					if listedFile(e, f) {

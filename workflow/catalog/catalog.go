@@ -118,8 +118,17 @@ func Parse(path string, data []byte) (*File, error) {
 			return nil, &Error{Path: path, Line: lines[id], Msg: err.Error()}
 		}
 	}
-	// go-i18n's own reading is the reference for what a message is.
-	mf, err := i18n.ParseMessageFileBytes(data, path, map[string]i18n.UnmarshalFunc{"toml": toml.Unmarshal})
+	// go-i18n's own reading is the reference for what a message is; it
+	// reads the map decoded above rather than decoding the file again.
+	decoded := func(_ []byte, v any) error {
+		p, ok := v.(*any)
+		if !ok {
+			return toml.Unmarshal(data, v)
+		}
+		*p = raw
+		return nil
+	}
+	mf, err := i18n.ParseMessageFileBytes(data, path, map[string]i18n.UnmarshalFunc{"toml": decoded})
 	if err != nil {
 		return nil, &Error{Path: path, Msg: fmt.Sprintf("not a go-i18n message file: %v", err)}
 	}
