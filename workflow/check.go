@@ -20,6 +20,9 @@ type Finding struct {
 	// ID is the segment's or the UI message's ID; empty when the finding is
 	// about a whole file.
 	ID string `json:"id"`
+	// File is the message file of the translation, relative to the
+	// workspace and slash-separated.
+	File string `json:"file"`
 	// Line is the line of the message in File; 0 when the message is not in
 	// the file.
 	Line int `json:"line"`
@@ -30,10 +33,6 @@ type Finding struct {
 	// Message says where (File:Line and the segment or message ID), what
 	// is wrong and what to do, in one line.
 	Message string `json:"message"`
-
-	// File is the message file of the translation, relative to the
-	// workspace and slash-separated.
-	File string `json:"-"`
 }
 
 // Where returns File:Line, or File when the line is not known.
