@@ -56,7 +56,7 @@ func newStatusCmd(e *env) *cobra.Command {
 	}
 	cmd.Flags().StringSliceVar(&opts.langs, "lang", nil, "only these target languages (repeat or comma-separate)")
 	cmd.Flags().StringSliceVar(&opts.articles, "article", nil, "only these articles (repeat or comma-separate)")
-	cmd.Flags().BoolVar(&opts.json, "json", false, `print {"rows": [...]} as JSON`)
+	cmd.Flags().BoolVar(&opts.json, "json", false, `print {"rows": [...]} as JSON; with --segments, {"segments": [...]}`)
 	cmd.Flags().BoolVar(&opts.segments, "segments", false, "list every segment of one article in one language")
 	cmd.Flags().Float64Var(&opts.failUnder, "fail-under", 0, "exit 1 if any row is less than `PCT` percent translated")
 	addDashboardFlag(cmd, e, &opts)
