@@ -9,12 +9,16 @@ import (
 	"golang.org/x/text/language"
 )
 
-// benchText repeats the test documents up to about 4 MB.
-func benchText(b *testing.B, name string) []byte {
+// readBench reads a test document; with repeat set, it repeats it up to
+// about 4 MB.
+func readBench(b *testing.B, name string, repeat bool) []byte {
 	b.Helper()
 	data, err := os.ReadFile(name)
 	if err != nil {
 		b.Fatal(err)
+	}
+	if !repeat {
+		return data
 	}
 	var sb strings.Builder
 	for sb.Len() < 4<<20 {
@@ -24,66 +28,42 @@ func benchText(b *testing.B, name string) []byte {
 	return []byte(sb.String())
 }
 
-func BenchmarkSplitMarkdown(b *testing.B) {
-	src := benchText(b, "../../articles/kazakhstan-turkey.md")
+// benchSplit measures Split on src.
+func benchSplit(b *testing.B, src []byte, opts Options) {
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
 	for range b.N {
-		if _, err := Split(src, Options{Lang: language.English}); err != nil {
+		if _, err := Split(src, opts); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
-// BenchmarkSplitMarkup splits the markup test document, dense with
-// every kind of inline and block markup, one article-sized document a call.
+// BenchmarkSplitMarkdown splits 4 MB of the sample article as one document.
+func BenchmarkSplitMarkdown(b *testing.B) {
+	benchSplit(b, readBench(b, "../../articles/kazakhstan-turkey.md", true), Options{Lang: language.English})
+}
+
+// BenchmarkSplitMarkup splits the markup test document, dense with every
+// kind of inline and block markup, one article-sized document a call.
 func BenchmarkSplitMarkup(b *testing.B) {
-	src, err := os.ReadFile("testdata/markup.md")
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(int64(len(src)))
-	b.ReportAllocs()
-	for range b.N {
-		if _, err := Split(src, Options{Lang: language.English}); err != nil {
-			b.Fatal(err)
-		}
-	}
+	benchSplit(b, readBench(b, "testdata/markup.md", false), Options{Lang: language.English})
 }
 
 // BenchmarkSplitArticle splits the sample article, one article a call.
 func BenchmarkSplitArticle(b *testing.B) {
-	src, err := os.ReadFile("../../articles/kazakhstan-turkey.md")
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(int64(len(src)))
-	b.ReportAllocs()
-	for range b.N {
-		if _, err := Split(src, Options{Lang: language.English}); err != nil {
-			b.Fatal(err)
-		}
-	}
+	benchSplit(b, readBench(b, "../../articles/kazakhstan-turkey.md", false), Options{Lang: language.English})
 }
 
+// BenchmarkSplitPlain splits 4 MB of the sample article as plain text.
 func BenchmarkSplitPlain(b *testing.B) {
-	src := benchText(b, "../../articles/kazakhstan-turkey.md")
-	b.SetBytes(int64(len(src)))
-	b.ReportAllocs()
-	for range b.N {
-		if _, err := Split(src, Options{Lang: language.English, Plain: true}); err != nil {
-			b.Fatal(err)
-		}
-	}
+	benchSplit(b, readBench(b, "../../articles/kazakhstan-turkey.md", true), Options{Lang: language.English, Plain: true})
 }
 
 // BenchmarkGoldmarkParse is the floor: goldmark's own parse of the markup
 // document, which Split starts with.
 func BenchmarkGoldmarkParse(b *testing.B) {
-	src, err := os.ReadFile("testdata/markup.md")
-	if err != nil {
-		b.Fatal(err)
-	}
+	src := readBench(b, "testdata/markup.md", false)
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
 	for range b.N {
