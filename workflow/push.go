@@ -180,6 +180,7 @@ func (ws *Workspace) Push(name string, data []byte, opts PushOptions) (*Plan, *P
 		byArticle[e.article] = append(byArticle[e.article], e)
 	}
 	if len(rejects) > 0 {
+		sort.SliceStable(rejects, func(i, j int) bool { return rejects[i].Line < rejects[j].Line })
 		return nil, nil, &PushError{File: name, Rejections: rejects}
 	}
 
