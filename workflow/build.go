@@ -558,7 +558,10 @@ func (ws *Workspace) assemble(st *articleState, tag language.Tag, opts BuildOpti
 	}
 	var err error
 	if ed.markdown, err = body(false); err == nil {
-		ed.marked, err = body(true)
+		ed.marked = ed.markdown
+		if ed.Coverage.Fallback > 0 { // only fallback segments carry marks
+			ed.marked, err = body(true)
+		}
 	}
 	var re *renderError
 	if errors.As(err, &re) {
