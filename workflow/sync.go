@@ -68,25 +68,6 @@ func (ws *Workspace) Sync(ctx context.Context, slugs []string) (*Plan, []SyncRep
 	return plan, reports, nil
 }
 
-func (ws *Workspace) memory(tag language.Tag, memories map[language.Tag]*catalog.Memory) (*catalog.Memory, error) {
-	if m, ok := memories[tag]; ok {
-		return m, nil
-	}
-	p := ws.MemoryPath(tag)
-	data, err := ws.readFile(p)
-	if err != nil {
-		return nil, err
-	}
-	m := &catalog.Memory{}
-	if data != nil {
-		if m, err = catalog.ParseMemory(p, data); err != nil {
-			return nil, err
-		}
-	}
-	memories[tag] = m
-	return m, nil
-}
-
 func (ws *Workspace) syncArticle(slug string, plan *Plan, memories map[language.Tag]*catalog.Memory) (SyncReport, error) {
 	rep := SyncReport{Article: slug}
 	src, err := ws.readArticle(slug)
@@ -241,7 +222,7 @@ func (ws *Workspace) syncTarget(slug, from string, tag language.Tag, units []Uni
 		if m.Empty() {
 			continue
 		}
-		mem, err := ws.memory(tag, memories)
+		mem, err := ws.plannedMemory(plan, tag, memories)
 		if err != nil {
 			return err
 		}
