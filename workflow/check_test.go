@@ -70,7 +70,7 @@ func TestCheckFindings(t *testing.T) {
 	m := repoFS(t)
 	edit(t, m, "locales/ru/kazakhstan-turkey.ru.toml", "марионетку Москвы (<1/>).", "марионетку Москвы.")
 	edit(t, m, "locales/tr/kazakhstan-turkey.tr.toml", "Bu kadarı için bile teşekkürler.", "And for that I thank you.")
-	edit(t, m, "locales/kk/ui.kk.toml", "one = \"Оқу уақыты: {{.Count}} минут\"\n", "")
+	edit(t, m, "locales/kk/ui.kk.toml", "one = \"Оқу уақыты: {{.Count}}\u00a0минут\"\n", "")
 	edit(t, m, "locales/kk/ui.kk.toml", "[edition_source]\n", "[edition_sorce]\n")
 	ws, err := OpenFS("mem", m)
 	if err != nil {
