@@ -387,7 +387,7 @@ func vocabCorpus(b *testing.B, n, paras, size int) string {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if err := ws.Apply(DiskWriter{}, plan); err != nil {
+	if err := ws.Apply(context.Background(), DiskWriter{}, plan); err != nil {
 		b.Fatal(err)
 	}
 	return dir

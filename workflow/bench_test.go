@@ -53,7 +53,7 @@ func corpus(b *testing.B, n, paras int) string {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if err := ws.Apply(DiskWriter{}, plan); err != nil {
+	if err := ws.Apply(context.Background(), DiskWriter{}, plan); err != nil {
 		b.Fatal(err)
 	}
 	return dir

@@ -70,7 +70,7 @@ func buildTo(t *testing.T, dir string, change func(*BuildOptions)) (string, *Man
 		t.Fatal(err)
 	}
 	out := t.TempDir()
-	if err := (DiskWriter{}).Apply(out, plan.Changes); err != nil {
+	if err := (DiskWriter{}).Apply(context.Background(), out, plan.Changes); err != nil {
 		t.Fatal(err)
 	}
 	return out, m

@@ -188,14 +188,22 @@ type Manifest struct {
 	// Editions are sorted by article, then in the order of the workspace's
 	// languages.
 	Editions []EditionResult `json:"editions"`
+	// Files are every file the builds wrote into the folder and it still
+	// holds, the index pages among them: a build removes no other.
+	Files []string `json:"files"`
 	// results are the editions the latest build assembled: its scope.
 	results []EditionResult
+	// files indexes Files and the editions' files, for owned.
+	files map[string]bool
 }
 
 // ParseManifest reads a manifest.json a build wrote.
 func ParseManifest(data []byte) (*Manifest, error) {
 	m := &Manifest{}
 	if err := json.Unmarshal(data, m); err != nil {
+		return nil, err
+	}
+	if err := m.checkPaths(); err != nil {
 		return nil, err
 	}
 	return m, nil
@@ -321,20 +329,49 @@ func (ws *Workspace) Build(ctx context.Context, opts BuildOptions) (*Plan, *Mani
 			return nil, nil, err
 		}
 	}
-	data, err := json.MarshalIndent(m, "", "  ")
-	if err != nil {
-		return nil, nil, err
-	}
-	plan.write("manifest.json", append(data, '\n'))
 	written := map[string]bool{}
 	for _, c := range plan.Changes {
-		written[c.Path] = true
+		if !c.Remove {
+			written[c.Path] = true
+		}
 	}
 	for p := range removals {
 		if !written[p] {
 			plan.remove(p)
 		}
 	}
+	// A build removes only what an earlier build wrote; the manifest lists
+	// what the folder holds from builds.
+	kept := plan.Changes[:0]
+	files := map[string]bool{}
+	if opts.Previous != nil {
+		opts.Previous.owned("") // index the files
+		for p := range opts.Previous.files {
+			files[p] = true
+		}
+	}
+	for _, c := range plan.Changes {
+		switch {
+		case !c.Remove:
+			files[c.Path] = true
+		case opts.Previous.owned(c.Path):
+			delete(files, c.Path)
+		default:
+			continue
+		}
+		kept = append(kept, c)
+	}
+	plan.Changes = kept
+	m.Files = make([]string, 0, len(files))
+	for p := range files {
+		m.Files = append(m.Files, p)
+	}
+	sort.Strings(m.Files)
+	data, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return nil, nil, err
+	}
+	plan.write("manifest.json", append(data, '\n'))
 	plan.sort()
 	return plan, m, nil
 }

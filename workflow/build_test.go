@@ -276,10 +276,11 @@ func TestBuildSampleEditions(t *testing.T) {
 		lang, title, kicker, reading, footer, translationOf string
 	}{
 		{"en", "Kazakhstan-Turkey: new steps and old risks of Tokayev?", "ORIGINAL ARTICLE", "Reading time: 4 minutes", "2015 — 2023 ©. All rights reserved.", ""},
-		{"ru", "Казахстан — Турция: новые шаги и старые риски Токаева?", "ПЕРЕВОД С АНГЛИЙСКОГО", "Время чтения: 3 минуты", "© 2015—2023. Все права защищены.", "kazakhstan-turkey.en"},
-		{"kk", "Қазақстан — Түркия: Тоқаевтың жаңа қадамдары мен ескі тәуекелдері?", "АҒЫЛШЫН ТІЛІНЕН АУДАРЫЛҒАН", "Оқу уақыты: 3 минут", "2015 — 2023 ©. Барлық құқықтар қорғалған.", "kazakhstan-turkey.en"},
+		// A no-break space before the dash and between number and unit.
+		{"ru", "Казахстан\u00a0— Турция: новые шаги и старые риски Токаева?", "ПЕРЕВОД С АНГЛИЙСКОГО", "Время чтения: 3\u00a0минуты", "© 2015–2023. Все права защищены.", "kazakhstan-turkey.en"},
+		{"kk", "Қазақстан\u00a0— Түркия: Тоқаевтың жаңа қадамдары мен ескі тәуекелдері?", "АҒЫЛШЫН ТІЛІНЕН АУДАРЫЛҒАН", "Оқу уақыты: 3\u00a0минут", "© 2015–2023. Барлық құқықтар қорғалған.", "kazakhstan-turkey.en"},
 		// cases.Upper(language.Turkish): i → İ, not I.
-		{"tr", "Kazakistan-Türkiye: Tokayev'in yeni adımları ve eski riskleri?", "İNGİLİZCEDEN ÇEVRİLMİŞTİR", "Okuma süresi: 3 dakika", "2015 — 2023 ©. Tüm hakları saklıdır.", "kazakhstan-turkey.en"},
+		{"tr", "Kazakistan-Türkiye: Tokayev’in yeni adımları ve eski riskleri?", "İNGİLİZCEDEN ÇEVRİLMİŞTİR", "Okuma süresi: 3 dakika", "© 2015–2023. Tüm hakları saklıdır.", "kazakhstan-turkey.en"},
 	} {
 		t.Run(tc.lang, func(t *testing.T) {
 			html := b.file(t, tc.lang+"/kazakhstan-turkey.html")
@@ -375,11 +376,11 @@ func TestBuildReadingTimePlurals(t *testing.T) {
 	for _, tc := range []struct{ slug, lang, want string }{
 		{"one", "en", "Reading time: 1 minute"},
 		{"three", "en", "Reading time: 3 minutes"},
-		{"one", "ru", "Время чтения: 1 минута"},
-		{"three", "ru", "Время чтения: 3 минуты"},
-		{"five", "ru", "Время чтения: 5 минут"},
-		{"one", "kk", "Оқу уақыты: 1 минут"},
-		{"five", "kk", "Оқу уақыты: 5 минут"},
+		{"one", "ru", "Время чтения: 1\u00a0минута"},
+		{"three", "ru", "Время чтения: 3\u00a0минуты"},
+		{"five", "ru", "Время чтения: 5\u00a0минут"},
+		{"one", "kk", "Оқу уақыты: 1\u00a0минут"},
+		{"five", "kk", "Оқу уақыты: 5\u00a0минут"},
 		{"three", "tr", "Okuma süresi: 3 dakika"},
 	} {
 		if html := b.file(t, tc.lang+"/"+tc.slug+".html"); !strings.Contains(html, "<li>"+tc.want+"</li>") {
@@ -577,9 +578,11 @@ func policyWorkspace(t *testing.T) string {
 func TestBuildPolicies(t *testing.T) {
 	t.Run("default: unfinished editions are not written", func(t *testing.T) {
 		dir := policyWorkspace(t)
-		// An earlier build wrote a ru edition; this one must take it away.
+		// An earlier build wrote ru and tr editions and index pages, and
+		// its manifest says so; this one must take them away.
 		writeTestFile(t, filepath.Join(dir, "dist", "ru", "a.html"), "old")
-		b := buildIn(t, dir, nil)
+		earlier := &Manifest{Files: []string{"ru/a.html", "ru/a.md", "ru/index.html", "tr/a.html", "tr/a.md", "tr/index.html"}}
+		b := buildIn(t, dir, func(o *BuildOptions) { o.Previous = earlier })
 		ru := b.edition(t, "a", "ru")
 		if ru.Built || len(ru.Files) != 0 {
 			t.Fatalf("ru edition built with a missing segment: %+v", ru)
@@ -789,7 +792,8 @@ func coverageEqual(a, b Coverage) bool {
 // TestBuildHugoLayout checks the Hugo layout: content/<slug>.<lang>.md with
 // Hugo's translationKey, no HTML, no index pages.
 func TestBuildHugoLayout(t *testing.T) {
-	b := buildIn(t, policyWorkspace(t), func(o *BuildOptions) { o.Layout, o.Formats = LayoutHugo, []string{"md"} })
+	earlier := &Manifest{Files: []string{"content/a.ru.md", "content/a.tr.md"}}
+	b := buildIn(t, policyWorkspace(t), func(o *BuildOptions) { o.Layout, o.Formats, o.Previous = LayoutHugo, []string{"md"}, earlier })
 	if got, want := sortedKeys(b.files), []string{"content/a.en.md", "content/a.kk.md", "manifest.json"}; !slices.Equal(got, want) {
 		t.Errorf("files = %q, want %q", got, want)
 	}
@@ -1033,7 +1037,7 @@ func buildOut(t *testing.T, dir, out string, change func(*BuildOptions)) buildRe
 	for _, name := range b.removed {
 		changes = append(changes, Change{Path: name, Remove: true})
 	}
-	if err := (DiskWriter{}).Apply(out, changes); err != nil {
+	if err := (DiskWriter{}).Apply(context.Background(), out, changes); err != nil {
 		t.Fatal(err)
 	}
 	return b
@@ -1182,8 +1186,9 @@ func TestBuildOrphans(t *testing.T) {
 	}
 	syncDir(t, dir)
 	b := buildIn(t, dir, func(o *BuildOptions) { o.Previous, o.Formats = prev, []string{"md"} })
-	// The index pages go too: no edition has an HTML page.
-	want := []string{"en/b.md", "en/index.html", "fr/y.md", "kk/b.md", "kk/index.html", "ru/b.md", "ru/index.html", "tr/b.md", "tr/index.html"}
+	// No build wrote index pages (no edition has an HTML page), so none is
+	// removed.
+	want := []string{"en/b.md", "fr/y.md", "kk/b.md", "ru/b.md", "tr/b.md"}
 	if !slices.Equal(b.removed, want) {
 		t.Errorf("removed %q, want %q", b.removed, want)
 	}

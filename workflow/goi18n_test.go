@@ -71,7 +71,7 @@ func syncDir(t *testing.T, dir string) *Workspace {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := ws.Apply(DiskWriter{}, plan); err != nil {
+	if err := ws.Apply(context.Background(), DiskWriter{}, plan); err != nil {
 		t.Fatal(err)
 	}
 	return ws

@@ -252,9 +252,9 @@ func (ws *Workspace) syncTarget(slug, from string, tag language.Tag, units []Uni
 	return nil
 }
 
-// Apply writes a plan with w.
-func (ws *Workspace) Apply(w Writer, plan *Plan) error {
-	return w.Apply(ws.Root, plan.Changes)
+// Apply writes a plan with w, whole or not at all. Hold the exclusive lock.
+func (ws *Workspace) Apply(ctx context.Context, w Writer, plan *Plan) error {
+	return w.Apply(ctx, ws.Root, plan.Changes)
 }
 
 // renamedFrom looks for the catalogs of an article that has none under its

@@ -2,6 +2,7 @@ package workflow
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -10,11 +11,13 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/pelletier/go-toml/v2"
 	"golang.org/x/text/language"
 
 	"github.com/tilmash/tilmash/workflow/segment"
+	"github.com/tilmash/tilmash/workflow/store"
 )
 
 // ConfigFile is the name of the file that marks a workspace.
@@ -101,12 +104,79 @@ type Workspace struct {
 	// Unit is the parsed Config.Segmentation.
 	Unit segment.Unit
 	// FS reads the workspace; names are slash-separated and relative.
+	// Opened by Open, it never leaves the workspace: a symbolic link that
+	// leads outside is an error.
 	FS fs.FS
+
+	dir *os.Root // the workspace folder, when opened by Open
 }
 
-// Open reads the workspace at root.
+// Open reads the workspace at root. Close it when done.
 func Open(root string) (*Workspace, error) {
-	return OpenFS(root, os.DirFS(root))
+	dir, err := os.OpenRoot(root)
+	if err != nil {
+		return nil, err
+	}
+	ws, err := OpenFS(root, dir.FS())
+	if err != nil {
+		dir.Close()
+		return nil, err
+	}
+	ws.dir = dir
+	return ws, nil
+}
+
+// Close lets go of the workspace folder.
+func (ws *Workspace) Close() error {
+	if ws.dir == nil {
+		return nil
+	}
+	return ws.dir.Close()
+}
+
+// LockOptions say how a command holds the workspace lock.
+type LockOptions struct {
+	// Mode is store.Exclusive for a command that writes, store.Shared for
+	// one that only reads.
+	Mode store.Mode
+	// Wait is how long to wait for another command's lock.
+	Wait time.Duration
+	// Command names the caller to those who wait.
+	Command string
+	// Waiting is called once when the lock is held by another command.
+	Waiting func(store.Holder)
+}
+
+// Lock takes the workspace lock, first finishing a change that a crashed
+// command left half done. The returned function releases it.
+func (ws *Workspace) Lock(ctx context.Context, opts LockOptions) (func() error, error) {
+	for range 3 {
+		if opts.Mode == store.Exclusive || store.Pending(ws.Root) {
+			l, err := store.Acquire(ctx, ws.Root, store.Exclusive, opts.Wait, opts.Command, opts.Waiting)
+			if err != nil {
+				return nil, err
+			}
+			if _, err := store.Recover(ws.Root); err != nil {
+				_ = l.Release()
+				return nil, err
+			}
+			if opts.Mode == store.Exclusive {
+				return l.Release, nil
+			}
+			if err := l.Release(); err != nil {
+				return nil, err
+			}
+		}
+		l, err := store.Acquire(ctx, ws.Root, store.Shared, opts.Wait, opts.Command, opts.Waiting)
+		if err != nil {
+			return nil, err
+		}
+		if !store.Pending(ws.Root) {
+			return l.Release, nil
+		}
+		_ = l.Release() // a writer crashed meanwhile: finish its change first
+	}
+	return nil, fmt.Errorf("%s: a change is left half done and cannot be finished: run tilmash sync to finish it", filepath.Join(ws.Root, store.Dir))
 }
 
 // OpenFS reads a workspace from fsys; root names it in messages.
@@ -221,7 +291,7 @@ const UISlug = "ui"
 func (ws *Workspace) Slugs() ([]string, error) {
 	entries, err := fs.ReadDir(ws.FS, ws.Config.Articles)
 	if err != nil {
-		return nil, fmt.Errorf("reading articles: %w", err)
+		return nil, fmt.Errorf("reading articles: %w", store.PathError(ws.Root, ws.Config.Articles, err))
 	}
 	var slugs []string
 	for _, e := range entries {
@@ -242,7 +312,7 @@ func (ws *Workspace) readFile(name string) ([]byte, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, err
+		return nil, store.PathError(ws.Root, name, err)
 	}
 	return data, nil
 }

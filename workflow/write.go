@@ -1,12 +1,10 @@
 package workflow
 
 import (
-	"bytes"
-	"errors"
-	"fmt"
-	"os"
-	"path/filepath"
+	"context"
 	"sort"
+
+	"github.com/tilmash/tilmash/workflow/store"
 )
 
 // Change is one file to write (or, with nil Data and Remove set, to remove),
@@ -55,71 +53,24 @@ func (p *Plan) sort() {
 
 // Writer carries out a plan.
 type Writer interface {
-	Apply(root string, changes []Change) error
+	Apply(ctx context.Context, root string, changes []Change) error
 }
 
-// DiskWriter writes plans to disk atomically: every file is first written
-// to a temporary file beside it, and only when all are written are they
-// renamed into place. A failure before the renames changes no file; a crash
-// at any time leaves every file either old or new, never half written.
-type DiskWriter struct{}
+// DiskWriter writes plans to disk whole or not at all, through package
+// store: every file is staged, made durable, named in a journal, and only
+// then renamed into place; a crash at any instant leaves every file old or
+// every file new, and the next command finishes or drops the change.
+type DiskWriter struct {
+	// AfterStep, when set, is called after each rename or removal: a hook
+	// for crash tests.
+	AfterStep func(done int)
+}
 
 // Apply writes the changes under root.
-func (DiskWriter) Apply(root string, changes []Change) error {
-	type staged struct{ tmp, dst string }
-	var done []staged
-	cleanup := func() {
-		for _, s := range done {
-			_ = os.Remove(s.tmp) // best effort: the temporary file may be gone already
-		}
+func (w DiskWriter) Apply(ctx context.Context, root string, changes []Change) error {
+	sc := make([]store.Change, len(changes))
+	for i, c := range changes {
+		sc[i] = store.Change{Path: c.Path, Data: c.Data, Remove: c.Remove}
 	}
-	for _, c := range changes {
-		if c.Remove {
-			continue
-		}
-		dst := filepath.Join(root, filepath.FromSlash(c.Path))
-		if old, err := os.ReadFile(dst); err == nil && bytes.Equal(old, c.Data) {
-			continue
-		}
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			cleanup()
-			return fmt.Errorf("writing %s: %w; no file was changed: check that the folder can be written", c.Path, err)
-		}
-		f, err := os.CreateTemp(filepath.Dir(dst), "."+filepath.Base(dst)+".tmp*")
-		if err != nil {
-			cleanup()
-			return fmt.Errorf("writing %s: cannot create a file in %s (%w); no file was changed: check that the folder can be written", c.Path, filepath.Dir(dst), errors.Unwrap(err))
-		}
-		done = append(done, staged{f.Name(), dst})
-		_, werr := f.Write(c.Data)
-		if werr == nil {
-			werr = f.Sync()
-		}
-		if cerr := f.Close(); werr == nil {
-			werr = cerr
-		}
-		if werr == nil {
-			werr = os.Chmod(f.Name(), 0o644)
-		}
-		if werr != nil {
-			cleanup()
-			return fmt.Errorf("writing %s: %w; no file was changed", c.Path, werr)
-		}
-	}
-	for i, s := range done {
-		if err := os.Rename(s.tmp, s.dst); err != nil {
-			cleanup()
-			return fmt.Errorf("writing %s: %w (%d of %d files were written)", s.dst, err, i, len(done))
-		}
-	}
-	for _, c := range changes {
-		if !c.Remove {
-			continue
-		}
-		err := os.Remove(filepath.Join(root, filepath.FromSlash(c.Path)))
-		if err != nil && !errors.Is(err, os.ErrNotExist) {
-			return err
-		}
-	}
-	return nil
+	return store.Commit(ctx, root, sc, store.Options{AfterStep: w.AfterStep})
 }

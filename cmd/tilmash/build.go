@@ -5,13 +5,16 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/MakeNowJust/heredoc"
 	"github.com/spf13/cobra"
 
 	"github.com/tilmash/tilmash/workflow"
+	"github.com/tilmash/tilmash/workflow/store"
 )
 
 type buildOptions struct {
@@ -23,6 +26,7 @@ type buildOptions struct {
 	minCoverage float64
 	layout      string
 	out         string
+	force       bool
 	json        bool
 }
 
@@ -84,15 +88,17 @@ func newBuildCmd(e *env) *cobra.Command {
 	f.Float64Var(&opts.minCoverage, "min-coverage", 0, "least `PCT` finished for an edition with --fallback (default from tilmash.toml)")
 	f.StringVar(&opts.layout, "layout", "default", "file layout: default (<lang>/<slug>.md, .html) or hugo (content/<slug>.<lang>.md)")
 	f.StringVarP(&opts.out, "output", "o", "", "output folder (default from tilmash.toml)")
+	f.BoolVar(&opts.force, "force", false, "write into a non-empty folder that no build wrote (its other files are left alone)")
 	f.BoolVar(&opts.json, "json", false, "print the manifest as JSON")
 	return cmd
 }
 
 func runBuild(cmd *cobra.Command, e *env, opts buildOptions) error {
-	ws, err := openWorkspace(e)
+	ws, done, err := openWorkspace(e, store.Exclusive)
 	if err != nil {
 		return err
 	}
+	defer done()
 	bo, err := ws.BuildOptions()
 	if err != nil {
 		return fmt.Errorf("%s: [build]: %w", workflow.ConfigFile, err)
@@ -126,7 +132,16 @@ func runBuild(cmd *cobra.Command, e *env, opts buildOptions) error {
 			out = filepath.Join(e.dir, out)
 		}
 	}
+	out = filepath.Clean(out)
+	if !inWorkspace(ws, out) {
+		if _, err := store.Recover(out); err != nil { // a build into out that was killed
+			return err
+		}
+	}
 	if bo.Previous, err = readManifest(filepath.Join(out, "manifest.json")); err != nil {
+		return err
+	}
+	if err := ws.CheckOutput(out, bo.Previous, opts.force); err != nil {
 		return err
 	}
 	drawn := false
@@ -144,7 +159,7 @@ func runBuild(cmd *cobra.Command, e *env, opts buildOptions) error {
 		}
 		return err
 	}
-	if err := e.writer.Apply(out, plan.Changes); err != nil {
+	if err := applyOutput(e, ws, out, plan.Changes); err != nil {
 		return err
 	}
 	if opts.json {
@@ -200,4 +215,29 @@ func printManifest(e *env, m *workflow.Manifest, out string) error {
 	}
 	_, err := fmt.Fprintf(e.stdout, "Wrote %s\n", filepath.Join(out, "manifest.json"))
 	return err
+}
+
+// inWorkspace reports whether the folder out is inside the workspace.
+func inWorkspace(ws *workflow.Workspace, out string) bool {
+	rel, err := filepath.Rel(ws.Root, out)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// applyOutput writes a build's files into out: through the workspace (its
+// journal and staging folder) when out is inside it, so that no temporary
+// file is ever in out, else with out's own.
+func applyOutput(e *env, ws *workflow.Workspace, out string, changes []workflow.Change) error {
+	if !inWorkspace(ws, out) {
+		return e.writer.Apply(e.ctx, out, changes)
+	}
+	rel, err := filepath.Rel(ws.Root, out)
+	if err != nil {
+		return err
+	}
+	prefixed := make([]workflow.Change, len(changes))
+	for i, c := range changes {
+		c.Path = path.Join(filepath.ToSlash(rel), c.Path)
+		prefixed[i] = c
+	}
+	return e.writer.Apply(e.ctx, ws.Root, prefixed)
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/tilmash/tilmash/workflow"
 	"github.com/tilmash/tilmash/workflow/check"
+	"github.com/tilmash/tilmash/workflow/store"
 )
 
 type checkOptions struct {
@@ -70,10 +71,11 @@ func newCheckCmd(e *env) *cobra.Command {
 }
 
 func runCheck(e *env, opts checkOptions) error {
-	ws, err := openWorkspace(e)
+	ws, done, err := openWorkspace(e, store.Shared)
 	if err != nil {
 		return err
 	}
+	defer done()
 	var articles []string
 	ui := false
 	for _, a := range opts.articles {

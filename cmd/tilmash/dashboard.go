@@ -7,6 +7,8 @@ import (
 
 	"github.com/MakeNowJust/heredoc"
 	"github.com/spf13/cobra"
+
+	"github.com/tilmash/tilmash/workflow/store"
 )
 
 // addDashboardFlag gives the status command --html FILE: besides its usual
@@ -15,7 +17,9 @@ import (
 // languages.
 func addDashboardFlag(cmd *cobra.Command, e *env, opts *statusOptions) {
 	var file string
+	var force bool
 	cmd.Flags().StringVar(&file, "html", "", "also write the coverage dashboard, a self-contained HTML page, to `FILE`")
+	cmd.Flags().BoolVar(&force, "force", false, "let --html replace an existing file")
 	cmd.Long = strings.TrimRight(cmd.Long, "\n") + "\n\n" + heredoc.Doc(`
 		With --html FILE, also write the coverage dashboard to FILE: the
 		matrix of articles and languages, totals per language, words pending,
@@ -34,7 +38,7 @@ func addDashboardFlag(cmd *cobra.Command, e *env, opts *statusOptions) {
 		if err != nil && !errors.As(err, &se) {
 			return err
 		}
-		if derr := writeDashboard(e, *opts, file); derr != nil {
+		if derr := writeDashboard(e, *opts, file, force); derr != nil {
 			return derr
 		}
 		return err
@@ -43,11 +47,12 @@ func addDashboardFlag(cmd *cobra.Command, e *env, opts *statusOptions) {
 
 // writeDashboard writes the dashboard of the articles and languages opts
 // selects to file.
-func writeDashboard(e *env, opts statusOptions, file string) error {
-	ws, err := openWorkspace(e)
+func writeDashboard(e *env, opts statusOptions, file string, force bool) error {
+	ws, done, err := openWorkspace(e, store.Shared)
 	if err != nil {
 		return err
 	}
+	defer done()
 	f, err := filterOf(ws, opts.articles, opts.langs)
 	if err != nil {
 		return err
@@ -56,8 +61,8 @@ func writeDashboard(e *env, opts statusOptions, file string) error {
 	if err != nil {
 		return err
 	}
-	if err := writeFile(e, file, data); err != nil {
-		return fmt.Errorf("--html %s: %w: check that its folder can be written", file, err)
+	if err := writeFile(e, ws, file, data, force); err != nil {
+		return fmt.Errorf("--html: %w", err)
 	}
 	fmt.Fprintf(e.stderr, "tilmash: wrote the coverage dashboard to %s\n", file)
 	return nil

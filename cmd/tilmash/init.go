@@ -53,7 +53,7 @@ func runInit(e *env, opts initOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := e.writer.Apply(opts.dir, plan.Changes); err != nil {
+	if err := e.writer.Apply(e.ctx, opts.dir, plan.Changes); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "Made a tilmash workspace in %s\n", opts.dir)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/tilmash/tilmash/workflow"
 	"github.com/tilmash/tilmash/workflow/catalog"
+	"github.com/tilmash/tilmash/workflow/store"
 )
 
 type pullOptions struct {
@@ -17,6 +18,7 @@ type pullOptions struct {
 	format   string
 	include  []string
 	out      string
+	force    bool
 }
 
 func newPullCmd(e *env) *cobra.Command {
@@ -58,15 +60,17 @@ func newPullCmd(e *env) *cobra.Command {
 	f.StringSliceVar(&opts.articles, "article", nil, "only these articles")
 	f.StringVar(&opts.format, "format", "toml", "toml, xliff or po")
 	f.StringSliceVar(&opts.include, "include", nil, "states to pull: missing, stale, translated, reviewed (default missing,stale)")
-	f.StringVarP(&opts.out, "output", "o", "", "write to `FILE` instead of standard output")
+	f.StringVarP(&opts.out, "output", "o", "", "write to `FILE` instead of standard output (never over an existing file without --force)")
+	f.BoolVar(&opts.force, "force", false, "let -o replace an existing file")
 	return cmd
 }
 
 func runPull(e *env, opts pullOptions) error {
-	ws, err := openWorkspace(e)
+	ws, done, err := openWorkspace(e, store.Shared)
 	if err != nil {
 		return err
 	}
+	defer done()
 	filter, err := filterOf(ws, opts.articles, []string{opts.lang})
 	if err != nil {
 		return err
@@ -102,7 +106,7 @@ func runPull(e *env, opts pullOptions) error {
 			return err
 		}
 	} else {
-		if err := writeFile(e, opts.out, buf.Bytes()); err != nil {
+		if err := writeFile(e, ws, opts.out, buf.Bytes(), opts.force); err != nil {
 			return err
 		}
 	}

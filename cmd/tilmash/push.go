@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tilmash/tilmash/workflow"
+	"github.com/tilmash/tilmash/workflow/store"
 )
 
 type pushOptions struct {
@@ -59,10 +60,11 @@ func newPushCmd(e *env) *cobra.Command {
 }
 
 func runPush(e *env, opts pushOptions) error {
-	ws, err := openWorkspace(e)
+	ws, done, err := openWorkspace(e, store.Exclusive)
 	if err != nil {
 		return err
 	}
+	defer done()
 	po := workflow.PushOptions{By: opts.by, On: e.now()}
 	if po.By == "" {
 		po.By = gitUserName(e)
@@ -89,7 +91,7 @@ func runPush(e *env, opts pushOptions) error {
 			continue
 		}
 		if !opts.dryRun {
-			if err := ws.Apply(e.writer, plan); err != nil {
+			if err := ws.Apply(e.ctx, e.writer, plan); err != nil {
 				return err
 			}
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tilmash/tilmash/workflow"
+	"github.com/tilmash/tilmash/workflow/store"
 )
 
 type reviewOptions struct {
@@ -61,10 +62,11 @@ func newReviewCmd(e *env) *cobra.Command {
 }
 
 func runReview(e *env, opts reviewOptions) error {
-	ws, err := openWorkspace(e)
+	ws, done, err := openWorkspace(e, store.Exclusive)
 	if err != nil {
 		return err
 	}
+	defer done()
 	var articles []string
 	if opts.article != "" {
 		articles = []string{opts.article}
@@ -84,7 +86,7 @@ func runReview(e *env, opts reviewOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := ws.Apply(e.writer, plan); err != nil {
+	if err := ws.Apply(e.ctx, e.writer, plan); err != nil {
 		return err
 	}
 	if opts.json {

@@ -27,6 +27,7 @@ func newRootCmd(e *env) *cobra.Command {
 		SilenceErrors: true,
 		SilenceUsage:  true,
 	}
+	cmd.PersistentFlags().DurationVar(&e.wait, "wait", e.wait, "how long to wait for another command's lock on the workspace")
 	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	cmd.AddCommand(
 		newInitCmd(e),

@@ -7,7 +7,9 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"golang.org/x/term"
@@ -36,6 +38,12 @@ type env struct {
 	now      func() time.Time
 	getenv   func(string) string
 	writer   workflow.Writer
+	// ctx is cancelled by Ctrl-C or SIGTERM.
+	ctx context.Context
+	// wait is how long to wait for the workspace lock (--wait).
+	wait time.Duration
+	// command is the command line, named to others waiting for the lock.
+	command string
 }
 
 // usageError is a mistake in the command line.
@@ -67,10 +75,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		progress: isTerminal(stderr),
 		now:      time.Now,
 		getenv:   os.Getenv,
-		writer:   workflow.DiskWriter{},
+		writer:   workflow.DiskWriter{AfterStep: killAtStep(os.Getenv("TILMASH_KILL_AT_STEP"))},
+		wait:     30 * time.Second,
+		command:  strings.Join(append([]string{"tilmash"}, args...), " "),
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	e.ctx = ctx
 	cmd := newRootCmd(e)
 	cmd.SetArgs(args)
 	cmd.SetIn(stdin)
@@ -78,6 +89,23 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	cmd.SetErr(stderr)
 	ran, err := cmd.ExecuteContextC(ctx)
 	return exitCode(err, ran.CommandPath(), stderr)
+}
+
+// killAtStep returns, for TILMASH_KILL_AT_STEP=N, a hook that kills the
+// process (as kill -9 does) after the Nth rename or removal of a commit:
+// the crash tests use it to stop a command at every step.
+func killAtStep(v string) func(int) {
+	n, err := strconv.Atoi(v)
+	if err != nil || n <= 0 {
+		return nil
+	}
+	return func(done int) {
+		if done == n {
+			if p, err := os.FindProcess(os.Getpid()); err == nil {
+				_ = p.Kill()
+			}
+		}
+	}
 }
 
 // exitCode reports err of the command at path and maps it to an exit code.

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tilmash/tilmash/workflow"
+	"github.com/tilmash/tilmash/workflow/store"
 )
 
 type statusOptions struct {
@@ -64,10 +65,11 @@ func newStatusCmd(e *env) *cobra.Command {
 }
 
 func runStatus(e *env, opts statusOptions) error {
-	ws, err := openWorkspace(e)
+	ws, done, err := openWorkspace(e, store.Shared)
 	if err != nil {
 		return err
 	}
+	defer done()
 	f, err := filterOf(ws, opts.articles, opts.langs)
 	if err != nil {
 		return err

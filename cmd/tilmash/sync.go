@@ -7,6 +7,8 @@ import (
 
 	"github.com/MakeNowJust/heredoc"
 	"github.com/spf13/cobra"
+
+	"github.com/tilmash/tilmash/workflow/store"
 )
 
 type syncOptions struct {
@@ -45,10 +47,11 @@ func newSyncCmd(e *env) *cobra.Command {
 }
 
 func runSync(cmd *cobra.Command, e *env, opts syncOptions) error {
-	ws, err := openWorkspace(e)
+	ws, done, err := openWorkspace(e, store.Exclusive)
 	if err != nil {
 		return err
 	}
+	defer done()
 	f, err := filterOf(ws, opts.articles, nil)
 	if err != nil {
 		return err
@@ -68,7 +71,7 @@ func runSync(cmd *cobra.Command, e *env, opts syncOptions) error {
 			}
 		}
 	}
-	if err := ws.Apply(e.writer, plan); err != nil {
+	if err := ws.Apply(e.ctx, e.writer, plan); err != nil {
 		return err
 	}
 	if opts.json {

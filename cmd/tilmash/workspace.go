@@ -8,15 +8,33 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tilmash/tilmash/workflow"
+	"github.com/tilmash/tilmash/workflow/store"
 )
 
-// openWorkspace opens the workspace holding the current directory.
-func openWorkspace(e *env) (*workflow.Workspace, error) {
+// openWorkspace opens the workspace holding the current directory and
+// takes its lock in mode; done releases both.
+func openWorkspace(e *env, mode store.Mode) (ws *workflow.Workspace, done func(), err error) {
 	root, err := workflow.Find(e.dir)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return workflow.Open(root)
+	if ws, err = workflow.Open(root); err != nil {
+		return nil, nil, err
+	}
+	release, err := ws.Lock(e.ctx, workflow.LockOptions{
+		Mode: mode, Wait: e.wait, Command: e.command,
+		Waiting: func(h store.Holder) {
+			fmt.Fprintf(e.stderr, "tilmash: waiting up to %s for the workspace lock, held by %s\n", e.wait, h)
+		},
+	})
+	if err != nil {
+		_ = ws.Close() // only read so far
+		return nil, nil, err
+	}
+	return ws, func() {
+		_ = release() // the lock goes with the process in any case
+		_ = ws.Close()
+	}, nil
 }
 
 // filterOf checks --article and --lang values against the workspace.
@@ -48,13 +66,18 @@ func filterOf(ws *workflow.Workspace, articles, langs []string) (workflow.Filter
 }
 
 // writeFile writes data to a file named on the command line (relative to
-// the current directory), atomically.
-func writeFile(e *env, name string, data []byte) error {
+// the current directory), atomically, after checking that tilmash may:
+// never into the workspace's own folders, never over an existing file
+// without force.
+func writeFile(e *env, ws *workflow.Workspace, name string, data []byte, force bool) error {
 	p := name
 	if !filepath.IsAbs(p) {
 		p = filepath.Join(e.dir, p)
 	}
-	return e.writer.Apply(filepath.Dir(p), []workflow.Change{{Path: filepath.Base(p), Data: data}})
+	if err := ws.CheckWorkFile(p, force); err != nil {
+		return err
+	}
+	return store.WriteFile(p, data)
 }
 
 // noArgs refuses positional arguments as a usage error.
