@@ -23,6 +23,47 @@ type SegmentMeta struct {
 	Previous string `toml:"previous,omitempty"`
 	// Review is the approval of the current translation, if any.
 	Review *Review `toml:"review,omitempty"`
+	// History lists the versions of the translation, oldest first, the
+	// current one last when it was recorded; at most HistoryLimit are kept.
+	History []Version `toml:"history,omitempty"`
+}
+
+// HistoryLimit is how many versions of a translation a sidecar keeps per
+// segment; older ones live on in the translation memory.
+const HistoryLimit = 20
+
+// Version is one translation of a segment as it was made.
+type Version struct {
+	// Text is the translation.
+	Text string `toml:"text"`
+	// Source is the source text it was made for, when known.
+	Source string `toml:"source,omitempty"`
+	// By names who made it, and On when (RFC 3339, UTC).
+	By string `toml:"by,omitempty"`
+	On string `toml:"on,omitempty"`
+	// Via names how it came: push, push --force, review, merge, resolve.
+	Via string `toml:"via,omitempty"`
+}
+
+// Record adds a version to the segment's history, unless it is the latest
+// one already, and drops the oldest beyond HistoryLimit. It returns the
+// versions dropped.
+func (s *SegmentMeta) Record(v Version) []Version {
+	if n := len(s.History); n > 0 && s.History[n-1].Text == v.Text && s.History[n-1].Source == v.Source {
+		return nil
+	}
+	s.History = append(s.History, v)
+	if over := len(s.History) - HistoryLimit; over > 0 {
+		dropped := append([]Version(nil), s.History[:over]...)
+		s.History = append([]Version(nil), s.History[over:]...)
+		return dropped
+	}
+	return nil
+}
+
+// Empty reports whether the sidecar keeps nothing for the segment.
+func (s SegmentMeta) Empty() bool {
+	return s.Previous == "" && s.Review == nil && len(s.History) == 0
 }
 
 // Review records an editor's approval of exactly one translation of exactly
@@ -68,17 +109,19 @@ func (m *Meta) Marshal() ([]byte, error) {
 // IsEmpty reports whether the sidecar holds nothing.
 func (m *Meta) IsEmpty() bool {
 	for _, s := range m.Segments {
-		if s.Previous != "" || s.Review != nil {
+		if !s.Empty() {
 			return false
 		}
 	}
 	return len(m.Order) == 0
 }
 
-// Memory is a language's translation memory of segments that left their
-// article: their last source and translation, kept for reuse.
+// Memory is a language's translation memory: every translation that left
+// its segment (the segment was removed, or the translation replaced), kept
+// for reuse. Entries never replace one another.
 type Memory struct {
 	Entries []MemoryEntry `toml:"entry,omitempty"`
+	index   map[MemoryEntry]bool
 }
 
 // MemoryEntry is one remembered translation.
@@ -100,19 +143,28 @@ func ParseMemory(path string, data []byte) (*Memory, error) {
 	return m, nil
 }
 
-// Add remembers an entry, replacing an older one with the same source and
-// article.
+// Add remembers an entry. An entry equal to one the memory has is not added
+// twice; no entry replaces another. An entry without a translation is
+// left out, and so is one without a source: nothing would ever match it.
 func (m *Memory) Add(e MemoryEntry) {
-	for i, old := range m.Entries {
-		if old.Source == e.Source && old.Article == e.Article {
-			m.Entries[i] = e
-			return
+	if e.Translation == "" || e.Source == "" {
+		return
+	}
+	if m.index == nil {
+		m.index = make(map[MemoryEntry]bool, len(m.Entries))
+		for _, old := range m.Entries {
+			m.index[old] = true
 		}
 	}
+	if m.index[e] {
+		return
+	}
+	m.index[e] = true
 	m.Entries = append(m.Entries, e)
 }
 
-// Marshal writes the memory sorted by source text, then article.
+// Marshal writes the memory sorted by source text, then article, segment
+// and translation.
 func (m *Memory) Marshal() ([]byte, error) {
 	if len(m.Entries) == 0 {
 		return nil, nil
@@ -122,10 +174,16 @@ func (m *Memory) Marshal() ([]byte, error) {
 		if a.Source != b.Source {
 			return a.Source < b.Source
 		}
-		return a.Article < b.Article
+		if a.Article != b.Article {
+			return a.Article < b.Article
+		}
+		if a.ID != b.ID {
+			return a.ID < b.ID
+		}
+		return a.Translation < b.Translation
 	})
 	var buf bytes.Buffer
-	buf.WriteString("# tilmash translation memory: translations of segments removed from their articles.\n\n")
+	buf.WriteString("# tilmash translation memory: translations that left their segments (removed, or replaced).\n\n")
 	if err := toml.NewEncoder(&buf).Encode(m); err != nil {
 		return nil, err
 	}
