@@ -115,6 +115,9 @@ func (ws *Workspace) context(it PullItem) [][2]string {
 	for _, s := range it.Suggestions {
 		add("suggestion", fmt.Sprintf("%.0f%% %s: %s → %s", s.Score*100, s.Origin, s.Source, s.Translation))
 	}
+	// What the segment's translation is now: a push of this file that
+	// finds another is a conflict, not a silent overwrite.
+	add("base", baseOf(it.Translation))
 	return n
 }
 

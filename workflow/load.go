@@ -46,9 +46,16 @@ func (ws *Workspace) readArticle(slug string) (*source, error) {
 	if data == nil {
 		return nil, fmt.Errorf("%s: no such article", p)
 	}
+	lim := ws.Limits()
+	if int64(len(data)) > lim.ArticleBytes {
+		return nil, fmt.Errorf("%s: %d bytes, more than the %d an article may have: split the article, or raise limits.article_bytes in %s", p, len(data), lim.ArticleBytes, ConfigFile)
+	}
 	a, err := article.Parse(p, data)
 	if err != nil {
 		return nil, err
+	}
+	if err := checkText(a.Title, lim.SegmentBytes); err != nil {
+		return nil, &article.Error{Path: p, Line: a.TitleLine, Msg: "title: " + err.Error()}
 	}
 	if !ws.HasLang(a.Lang) {
 		return nil, &article.Error{Path: p, Line: a.LangLine, Msg: fmt.Sprintf("lang %q is not one of the workspace's languages (%s): fix lang or add it to %s", a.Meta.Lang, strings.Join(ws.Config.Languages, ", "), ConfigFile)}
@@ -56,6 +63,12 @@ func (ws *Workspace) readArticle(slug string) (*source, error) {
 	doc, err := segment.Split(a.Body(), segment.Options{Lang: a.Lang, Unit: ws.Unit})
 	if err != nil {
 		return nil, fmt.Errorf("%s:%w", p, bodyError(a, err))
+	}
+	bodyLine := lineOf(a.Data, a.BodyStart) - 1
+	for _, seg := range doc.Segments {
+		if err := checkText(seg.Text, lim.SegmentBytes); err != nil {
+			return nil, &article.Error{Path: p, Line: seg.Line + bodyLine, Msg: err.Error()}
+		}
 	}
 	return &source{art: a, doc: doc}, nil
 }

@@ -88,19 +88,16 @@ func (ws *Workspace) Prune(plan *Plan, orphans []string) error {
 				return err
 			}
 			if f != nil && len(meta.Order) == 0 {
+				mem, err := ws.plannedMemory(plan, tag, memories)
+				if err != nil {
+					return err
+				}
 				for _, m := range f.Messages {
-					src := source[m.ID]
-					if sm := meta.Segments[m.ID]; sm.Previous != "" {
-						src = sm.Previous
+					sm := meta.Segments[m.ID]
+					for _, v := range sm.History {
+						mem.Add(catalog.MemoryEntry{Article: slug, ID: m.ID, Source: v.Source, Translation: v.Text})
 					}
-					if src == "" {
-						continue
-					}
-					mem, err := ws.plannedMemory(plan, tag, memories)
-					if err != nil {
-						return err
-					}
-					mem.Add(catalog.MemoryEntry{Article: slug, ID: m.ID, Source: src, Translation: m.Other})
+					mem.Add(catalog.MemoryEntry{Article: slug, ID: m.ID, Source: madeFor(m.Hash, source[m.ID], sm), Translation: m.Other})
 				}
 			}
 			plan.remove(p)

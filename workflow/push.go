@@ -16,11 +16,22 @@ import (
 	"github.com/tilmash/tilmash/workflow/segment"
 )
 
-// PushOptions name who pushes and when, for the review approvals an XLIFF
-// file may carry.
+// PushOptions say who pushes, when, and how far a push may go.
 type PushOptions struct {
+	// By names who pushes: it goes into the history of every translation
+	// written, and into approvals.
 	By string
 	On time.Time
+	// Approve records approvals for XLIFF segments in state reviewed or
+	// final; without it those states are only translations.
+	Approve bool
+	// Force applies entries that conflict with the workspace: translations
+	// that changed since the pull, or translations made for an older
+	// source over ones made for the current source. What they replace stays
+	// in the history and the translation memory.
+	Force bool
+	// MaxSegment is the largest translation accepted, in bytes; 0 is no limit.
+	MaxSegment int
 }
 
 // PushReport says what a push took from one file.
@@ -33,13 +44,35 @@ type PushReport struct {
 	Accepted int `json:"accepted"`
 	Stale    int `json:"stale"`
 	Reviewed int `json:"reviewed"`
+	// Replaced counts translations the push replaced (they stay in the
+	// history and the memory); Lapsed, the approvals that lapsed with them.
+	Replaced int `json:"replaced"`
+	Lapsed   int `json:"approvals_lapsed"`
 	// Unchanged entries equal what the message files hold; Untranslated ones
-	// (fuzzy, initial, empty, or still the source text) are left alone.
+	// (empty, or still the source text) are left alone.
 	Unchanged    int `json:"unchanged"`
 	Untranslated int `json:"untranslated"`
 	// Ignored translations are there but marked unfinished: fuzzy PO
 	// entries, XLIFF targets in state initial.
 	Ignored int `json:"ignored"`
+	// ApprovalsIgnored counts XLIFF segments in state reviewed or final
+	// pushed without --approve: taken as translations only.
+	ApprovalsIgnored int `json:"approvals_ignored"`
+	// Conflicts are the entries not applied because the workspace holds a
+	// translation they would wrongly replace.
+	Conflicts []Conflict `json:"conflicts"`
+}
+
+// Conflict is an entry of a pushed file that meets a translation it must
+// not silently replace.
+type Conflict struct {
+	Line    int    `json:"line,omitempty"`
+	Article string `json:"article"`
+	ID      string `json:"id"`
+	Msg     string `json:"message"`
+	// Current is the translation in the workspace; Pushed the file's.
+	Current string `json:"current"`
+	Pushed  string `json:"pushed"`
 }
 
 // Rejection is one entry a push refuses.
@@ -89,6 +122,32 @@ type pushed struct {
 	review             bool
 	// srcLang is the source language the file says, or Und.
 	srcLang language.Tag
+	// base is what the pull says the segment's translation was when the
+	// file was made: catalog.TextHash of it, or "none"; "" when the file
+	// does not say.
+	base string
+}
+
+// baseNone is the base of a segment that had no translation at the pull.
+const baseNone = "none"
+
+// baseOf returns the base a pull records for a segment's translation.
+func baseOf(translation string) string {
+	if translation == "" {
+		return baseNone
+	}
+	return catalog.TextHash(translation)
+}
+
+// contextBase finds the base among a pulled entry's context lines
+// ("base: …").
+func contextBase(lines []string) string {
+	for _, l := range lines {
+		if v, ok := strings.CutPrefix(strings.TrimSpace(l), "base: "); ok {
+			return strings.TrimSpace(v)
+		}
+	}
+	return ""
 }
 
 // Push validates a translator's file and returns the changes to merge it:
@@ -159,8 +218,16 @@ func (ws *Workspace) Push(name string, data []byte, opts PushOptions) (*Plan, *P
 			reject("unknown segment ID %q: it may have been removed from the article since the pull; pull again", e.id)
 			continue
 		}
+		if format == FormatTOML && e.translation == u.Text {
+			rep.Untranslated++ // still the source text, whatever its hash says
+			continue
+		}
 		if strings.TrimSpace(e.translation) == "" {
 			reject("the translation is empty: translate it, or leave the entry untranslated")
+			continue
+		}
+		if err := checkText(e.translation, opts.MaxSegment); err != nil {
+			reject("%v", err)
 			continue
 		}
 		seg := segment.Segment{Text: u.Text}
@@ -190,11 +257,20 @@ func (ws *Workspace) Push(name string, data []byte, opts PushOptions) (*Plan, *P
 		slugs = append(slugs, slug)
 	}
 	sort.Strings(slugs)
+	memories := map[language.Tag]*catalog.Memory{}
 	for _, slug := range slugs {
-		if err := ws.mergePushed(plan, states[slug], lang, byArticle[slug], opts, rep); err != nil {
+		if err := ws.mergePushed(plan, states[slug], lang, byArticle[slug], opts, rep, memories); err != nil {
 			return nil, nil, err
 		}
 	}
+	if m, ok := memories[lang]; ok {
+		data, err := m.Marshal()
+		if err != nil {
+			return nil, nil, err
+		}
+		plan.put(ws.MemoryPath(lang), data)
+	}
+	sort.SliceStable(rep.Conflicts, func(i, j int) bool { return rep.Conflicts[i].Line < rep.Conflicts[j].Line })
 	plan.sort()
 	return plan, rep, nil
 }
@@ -210,8 +286,10 @@ func (st *articleState) unit(id string) (Unit, bool) {
 }
 
 // mergePushed writes pushed translations into an article's target catalog
-// and sidecar.
-func (ws *Workspace) mergePushed(plan *Plan, st *articleState, lang language.Tag, entries []pushed, opts PushOptions, rep *PushReport) error {
+// and sidecar. An entry that would replace a translation it was not made
+// against is a conflict, left out unless opts.Force; every translation
+// replaced goes into the segment's history and the translation memory.
+func (ws *Workspace) mergePushed(plan *Plan, st *articleState, lang language.Tag, entries []pushed, opts PushOptions, rep *PushReport, memories map[language.Tag]*catalog.Memory) error {
 	p := ws.CatalogPath(st.slug, lang)
 	f, err := ws.loadCatalog(p, lang)
 	if err != nil {
@@ -231,19 +309,67 @@ func (ws *Workspace) mergePushed(plan *Plan, st *articleState, lang language.Tag
 			msgs[m.ID] = m
 		}
 	}
+	on := opts.On.UTC().Format(time.RFC3339)
+	via := "push"
+	if opts.Force {
+		via = "push --force"
+	}
 	changed := false
 	for _, e := range entries {
 		u, _ := st.unit(e.id)
-		current := catalog.Hash("", u.Text)
-		old := msgs[e.id]
+		old, has := msgs[e.id]
 		sm := meta.Segments[e.id]
-		if old.Other == e.translation && old.Hash == e.sourceHash && (!e.review || e.sourceHash != current || sm.Review != nil) {
-			rep.Unchanged++
-			continue
+		j := judge(u.Text, old, has, sm)
+		current := ""
+		if j.State != Missing {
+			current = old.Other
+		}
+		forCurrent := e.sourceHash == j.SourceHash
+		review := e.review && opts.Approve
+		if e.review && !opts.Approve {
+			rep.ApprovalsIgnored++
+		}
+		if current == e.translation && (old.Hash == e.sourceHash || old.Hash == "" && forCurrent) {
+			if !review || !forCurrent || j.State == Reviewed {
+				rep.Unchanged++
+				continue
+			}
+		} else if !opts.Force {
+			why := ""
+			switch {
+			case e.base != "" && e.base != baseOf(current):
+				if current == "" {
+					why = "the translation was removed since your pull"
+				} else {
+					why = "the translation changed since your pull"
+				}
+			case e.base == "" && current != "":
+				why = "the segment is translated already, and the file does not say which translation it was made against (pull again)"
+			case !forCurrent && (j.State == Translated || j.State == Reviewed):
+				why = "your translation was made for an older source text, and the current one is made for the current source"
+			}
+			if why != "" {
+				rep.Conflicts = append(rep.Conflicts, Conflict{Line: e.line, Article: st.slug, ID: e.id, Msg: why, Current: current, Pushed: e.translation})
+				continue
+			}
 		}
 		changed = true
+		mem := func() (*catalog.Memory, error) { return ws.plannedMemory(plan, lang, memories) }
+		if current != "" && current != e.translation {
+			rep.Replaced++
+			if j.State == Reviewed {
+				rep.Lapsed++
+			}
+			made := madeFor(old.Hash, u.Text, sm)
+			sm.Record(catalog.Version{Text: current, Source: made})
+			m, err := mem()
+			if err != nil {
+				return err
+			}
+			m.Add(catalog.MemoryEntry{Article: st.slug, ID: e.id, Source: made, Translation: current})
+		}
 		msgs[e.id] = catalog.Message{ID: e.id, Hash: e.sourceHash, Other: e.translation}
-		if e.sourceHash == current {
+		if forCurrent {
 			sm.Previous = ""
 			rep.Accepted++
 		} else {
@@ -256,11 +382,24 @@ func (ws *Workspace) mergePushed(plan *Plan, st *articleState, lang language.Tag
 				sm.Previous = ""
 			}
 		}
-		if e.review && e.sourceHash == current {
-			sm.Review = &catalog.Review{By: opts.By, On: opts.On.Format("2006-01-02"), Source: current, Translation: catalog.TextHash(e.translation)}
+		if current != e.translation || old.Hash != e.sourceHash {
+			made := e.source
+			if made == "" {
+				made = madeFor(e.sourceHash, u.Text, sm)
+			}
+			for _, v := range sm.Record(catalog.Version{Text: e.translation, Source: made, By: opts.By, On: on, Via: via}) {
+				m, err := mem()
+				if err != nil {
+					return err
+				}
+				m.Add(catalog.MemoryEntry{Article: st.slug, ID: e.id, Source: v.Source, Translation: v.Text})
+			}
+		}
+		if review && forCurrent {
+			sm.Review = &catalog.Review{By: opts.By, On: opts.On.Format("2006-01-02"), Source: j.SourceHash, Translation: catalog.TextHash(e.translation)}
 			rep.Reviewed++
 		}
-		if sm.Previous == "" && sm.Review == nil {
+		if sm.Empty() {
 			delete(meta.Segments, e.id)
 		} else {
 			meta.Segments[e.id] = sm
@@ -287,6 +426,8 @@ func (ws *Workspace) mergePushed(plan *Plan, st *articleState, lang language.Tag
 	}
 	if data != nil {
 		plan.write(metaPath, data)
+	} else {
+		plan.remove(metaPath)
 	}
 	return nil
 }
@@ -361,9 +502,16 @@ func readXLIFF(data []byte, rep *PushReport) (language.Tag, []pushed, error) {
 				rep.Ignored++
 				continue
 			}
+			var base []string
+			for _, n := range u.Notes {
+				if n.Category == "base" {
+					base = append(base, "base: "+n.Text)
+				}
+			}
 			out = append(out, pushed{
 				line: u.Line, article: f.ID, id: u.ID, source: u.Source, translation: u.Target, srcLang: src,
 				review: u.State == xliff.StateReviewed || u.State == xliff.StateFinal,
+				base:   contextBase(base),
 			})
 		}
 	}
@@ -398,7 +546,7 @@ func readPO(data []byte, rep *PushReport) (language.Tag, []pushed, error) {
 			rep.Ignored++
 			continue
 		}
-		out = append(out, pushed{line: e.Line, article: article, id: id, source: e.ID, translation: e.Str})
+		out = append(out, pushed{line: e.Line, article: article, id: id, source: e.ID, translation: e.Str, base: contextBase(e.ExtractedComments)})
 	}
 	if len(bad) > 0 {
 		return language.Und, nil, bad
@@ -423,7 +571,7 @@ func readTOML(name string, data []byte, rep *PushReport) (language.Tag, []pushed
 			rep.Untranslated++ // still the source text
 			continue
 		}
-		out = append(out, pushed{line: f.Line(m.ID), article: article, id: id, sourceHash: m.Hash, translation: m.Other})
+		out = append(out, pushed{line: f.Line(m.ID), article: article, id: id, sourceHash: m.Hash, translation: m.Other, base: contextBase(strings.Split(m.Description, "\n"))})
 	}
 	if len(bad) > 0 {
 		return language.Und, nil, &catalog.Error{Path: name, Msg: strings.Join(bad, "; ")}
@@ -443,4 +591,24 @@ func (ws *Workspace) langInName(name string) (language.Tag, bool) {
 		return language.Und, false
 	}
 	return tag, true
+}
+
+// checkText refuses text that a translation (or an article) must not hold:
+// C0 control characters other than tab and line feed, DEL, and the
+// bidirectional overrides and isolates that can make text display other
+// than it reads; and text longer than max bytes, when max is set.
+func checkText(s string, max int) error {
+	if max > 0 && len(s) > max {
+		return fmt.Errorf("the text is %d bytes long, more than the %d a segment may have (limits.segment_bytes in %s)", len(s), max, ConfigFile)
+	}
+	for i, r := range s {
+		switch {
+		case r == '\t' || r == '\n':
+		case r < 0x20 || r == 0x7f:
+			return fmt.Errorf("the text holds the control character U+%04X at byte %d: remove it", r, i)
+		case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+			return fmt.Errorf("the text holds the bidirectional control U+%04X at byte %d, which can make text display other than it reads: remove it", r, i)
+		}
+	}
+	return nil
 }

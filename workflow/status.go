@@ -188,19 +188,14 @@ func (ws *Workspace) segmentStatesIn(st *articleState, tag language.Tag, f *cata
 		if f != nil {
 			m, ok = f.Lookup(u.ID)
 		}
-		if ok && !m.Empty() {
+		sm := meta.Segments[u.ID]
+		j := judge(u.Text, m, ok, sm)
+		s.State = j.State
+		if j.State != Missing {
 			s.Translation = m.Other
-			hash := catalog.Hash("", u.Text)
-			sm := meta.Segments[u.ID]
-			switch {
-			case m.Hash != "" && m.Hash != hash:
-				s.State = Stale
-				s.Previous = sm.Previous
-			case sm.Review != nil && sm.Review.Source == hash && sm.Review.Translation == catalog.TextHash(m.Other):
-				s.State = Reviewed
-			default:
-				s.State = Translated
-			}
+		}
+		if j.State == Stale {
+			s.Previous = sm.Previous
 		}
 		out = append(out, s)
 	}

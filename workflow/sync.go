@@ -199,8 +199,9 @@ func (ws *Workspace) syncTarget(slug, from string, tag language.Tag, units []Uni
 			continue
 		}
 		hash := catalog.Hash("", u.Text)
-		if m.Hash == "" {
-			// a translation written without a hash is taken as made from the current source
+		if m.Hash == "" && m.Other != u.Text {
+			// a translation written without a hash is taken as made from
+			// the current source; one still equal to it is no translation
 			m.Hash = hash
 		}
 		sm := meta.Segments[u.ID]
@@ -212,12 +213,13 @@ func (ws *Workspace) syncTarget(slug, from string, tag language.Tag, units []Uni
 		case catalog.Hash("", oldText[u.ID]) == m.Hash:
 			sm.Previous = oldText[u.ID]
 		}
-		if sm.Previous != "" || sm.Review != nil {
+		if !sm.Empty() {
 			newMeta.Segments[u.ID] = sm
 		}
 		msgs = append(msgs, m)
 	}
-	// Translations of removed segments go to the translation memory.
+	// Translations of removed segments, and the versions their history
+	// keeps, go to the translation memory.
 	for id, m := range have {
 		if m.Empty() {
 			continue
@@ -226,11 +228,11 @@ func (ws *Workspace) syncTarget(slug, from string, tag language.Tag, units []Uni
 		if err != nil {
 			return err
 		}
-		srcText := oldText[id]
-		if sm := meta.Segments[id]; sm.Previous != "" {
-			srcText = sm.Previous
+		sm := meta.Segments[id]
+		for _, v := range sm.History {
+			mem.Add(catalog.MemoryEntry{Article: slug, ID: id, Source: v.Source, Translation: v.Text})
 		}
-		mem.Add(catalog.MemoryEntry{Article: slug, ID: id, Source: srcText, Translation: m.Other})
+		mem.Add(catalog.MemoryEntry{Article: slug, ID: id, Source: madeFor(m.Hash, oldText[id], sm), Translation: m.Other})
 	}
 	name := display.English.Languages().Name(tag)
 	header := fmt.Sprintf("%s translations of %s, one message per segment.\nhash is goi18n's hash of the source text each translation was made from.", name, ws.ArticlePath(slug))

@@ -36,6 +36,43 @@ type Config struct {
 	Segmentation string `toml:"segmentation,omitempty"`
 	// Build holds the defaults of tilmash build.
 	Build BuildConfig `toml:"build"`
+	// Limits bound what tilmash reads; zero values take the defaults.
+	Limits Limits `toml:"limits,omitempty"`
+}
+
+// Limits bound the input tilmash accepts, so that a hostile or broken file
+// gets a clear error instead of endless work.
+type Limits struct {
+	// ArticleBytes is the size of the largest article file.
+	ArticleBytes int64 `toml:"article_bytes,omitempty"`
+	// SegmentBytes is the size of the longest segment, source or translation.
+	SegmentBytes int `toml:"segment_bytes,omitempty"`
+	// PushBytes is the size of the largest file push reads.
+	PushBytes int64 `toml:"push_bytes,omitempty"`
+	// MarkdownDepth is the deepest nesting of Markdown blocks (quotes in
+	// lists in quotes…) an article may have.
+	MarkdownDepth int `toml:"markdown_depth,omitempty"`
+}
+
+// defaultLimits are the limits where tilmash.toml sets none.
+var defaultLimits = Limits{ArticleBytes: 32 << 20, SegmentBytes: 64 << 10, PushBytes: 1 << 30, MarkdownDepth: 64}
+
+// Limits returns the workspace's limits, defaults filled in.
+func (ws *Workspace) Limits() Limits {
+	l := ws.Config.Limits
+	if l.ArticleBytes <= 0 {
+		l.ArticleBytes = defaultLimits.ArticleBytes
+	}
+	if l.SegmentBytes <= 0 {
+		l.SegmentBytes = defaultLimits.SegmentBytes
+	}
+	if l.PushBytes <= 0 {
+		l.PushBytes = defaultLimits.PushBytes
+	}
+	if l.MarkdownDepth <= 0 {
+		l.MarkdownDepth = defaultLimits.MarkdownDepth
+	}
+	return l
 }
 
 // BuildConfig holds build policy defaults.

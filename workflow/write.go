@@ -18,22 +18,39 @@ type Change struct {
 // Plan is a set of changes an operation wants to make, sorted by path.
 type Plan struct {
 	Changes []Change
+	index   map[string]int // position of each path in Changes
 }
 
 func (p *Plan) write(path string, data []byte) {
-	p.Changes = append(p.Changes, Change{Path: path, Data: data})
+	p.add(Change{Path: path, Data: data})
 }
 
 func (p *Plan) remove(path string) {
-	p.Changes = append(p.Changes, Change{Path: path, Remove: true})
+	p.add(Change{Path: path, Remove: true})
+}
+
+func (p *Plan) add(c Change) {
+	if p.index == nil {
+		p.reindex()
+	}
+	p.index[c.Path] = len(p.Changes)
+	p.Changes = append(p.Changes, c)
+}
+
+func (p *Plan) reindex() {
+	p.index = make(map[string]int, len(p.Changes))
+	for i, c := range p.Changes {
+		p.index[c.Path] = i
+	}
 }
 
 // find returns the planned change of a path, or nil.
 func (p *Plan) find(path string) *Change {
-	for i := range p.Changes {
-		if p.Changes[i].Path == path {
-			return &p.Changes[i]
-		}
+	if p.index == nil || len(p.index) != len(p.Changes) {
+		p.reindex()
+	}
+	if i, ok := p.index[path]; ok && p.Changes[i].Path == path {
+		return &p.Changes[i]
 	}
 	return nil
 }
@@ -48,7 +65,8 @@ func (p *Plan) put(path string, data []byte) {
 }
 
 func (p *Plan) sort() {
-	sort.Slice(p.Changes, func(i, j int) bool { return p.Changes[i].Path < p.Changes[j].Path })
+	sort.SliceStable(p.Changes, func(i, j int) bool { return p.Changes[i].Path < p.Changes[j].Path })
+	p.index = nil
 }
 
 // Writer carries out a plan.

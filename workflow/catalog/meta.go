@@ -145,9 +145,10 @@ func ParseMemory(path string, data []byte) (*Memory, error) {
 
 // Add remembers an entry. An entry equal to one the memory has is not added
 // twice; no entry replaces another. An entry without a translation is
-// left out, and so is one without a source: nothing would ever match it.
+// left out. One whose source is not known is kept all the same: no
+// translation is ever lost, though nothing will match it.
 func (m *Memory) Add(e MemoryEntry) {
-	if e.Translation == "" || e.Source == "" {
+	if e.Translation == "" {
 		return
 	}
 	if m.index == nil {
