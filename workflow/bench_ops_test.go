@@ -213,7 +213,7 @@ func benchOps(b *testing.B, dir string, n int) {
 	b.Run("Status", func(b *testing.B) {
 		var rows []Row
 		measure(b, n, c, func() (err error) {
-			rows, err = ws.Status(Filter{})
+			rows, err = ws.Status(context.Background(), Filter{})
 			return err
 		})
 		if len(rows) != n {
@@ -223,14 +223,14 @@ func benchOps(b *testing.B, dir string, n int) {
 	var items []PullItem
 	b.Run("Pull", func(b *testing.B) {
 		measure(b, n, c, func() (err error) {
-			items, err = ws.Pull(PullOptions{Lang: ru})
+			items, err = ws.Pull(context.Background(), PullOptions{Lang: ru})
 			return err
 		})
 		b.ReportMetric(float64(len(items))/float64(n), "items/article")
 	})
 	if items == nil { // Pull was left out by -bench
 		var err error
-		if items, err = ws.Pull(PullOptions{Lang: ru}); err != nil || items == nil {
+		if items, err = ws.Pull(context.Background(), PullOptions{Lang: ru}); err != nil || items == nil {
 			b.Fatalf("pull gave nothing (%v)", err)
 		}
 	}
@@ -244,7 +244,7 @@ func benchOps(b *testing.B, dir string, n int) {
 	push := pushFile(b, ws, items)
 	b.Run("Push", func(b *testing.B) {
 		measure(b, n, c, func() error {
-			_, rep, err := ws.Push("translate.ru.toml", push, PushOptions{By: "Editor", On: time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)})
+			_, rep, err := ws.Push(context.Background(), "translate.ru.toml", push, PushOptions{By: "Editor", On: time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)})
 			if err == nil && rep.Accepted+rep.Stale == 0 {
 				err = fmt.Errorf("push took nothing: %+v", rep)
 			}
@@ -290,7 +290,7 @@ func benchOps(b *testing.B, dir string, n int) {
 	b.Run("Check", func(b *testing.B) {
 		var fs []Finding
 		measure(b, n, c, func() (err error) {
-			fs, err = ws.Check(Filter{})
+			fs, err = ws.Check(context.Background(), Filter{})
 			return err
 		})
 		b.ReportMetric(float64(len(fs))/float64(n), "findings/article")
@@ -298,7 +298,7 @@ func benchOps(b *testing.B, dir string, n int) {
 	b.Run("Dashboard", func(b *testing.B) {
 		var page []byte
 		measure(b, n, c, func() (err error) {
-			page, err = ws.Dashboard(Filter{})
+			page, err = ws.Dashboard(context.Background(), Filter{})
 			return err
 		})
 		b.ReportMetric(float64(len(page))/1024/1024, "MB")
@@ -404,7 +404,7 @@ func BenchmarkPullMemory(b *testing.B) {
 			ws, c := openCounted(b, dir)
 			var items []PullItem
 			measure(b, n, c, func() (err error) {
-				items, err = ws.Pull(PullOptions{Lang: language.Russian})
+				items, err = ws.Pull(context.Background(), PullOptions{Lang: language.Russian})
 				return err
 			})
 			sugg := 0

@@ -231,7 +231,7 @@ func TestBrowserBuild(t *testing.T) {
 			}
 			return ""
 		})
-		html, err := ws.Dashboard(Filter{})
+		html, err := ws.Dashboard(context.Background(), Filter{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -870,7 +870,7 @@ func TestDashboard(t *testing.T) {
 	dir := sampleCopy(t)
 	editFile(t, filepath.Join(dir, "articles", "kazakhstan-turkey.md"), "Thanks to Allah, this did not happen, and it is wonderful", "Thanks to Allah, this did not happen, and it is good")
 	ws := syncDir(t, dir)
-	d, err := ws.dashboard(Filter{})
+	d, err := ws.dashboard(context.Background(), Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -905,7 +905,7 @@ func TestDashboard(t *testing.T) {
 	if len(d.Totals) != 3 || d.Totals[0].Lang != "ru" || d.Totals[0].Stale != 1 || d.Totals[0].Percent != 100*29.0/30 {
 		t.Errorf("totals = %+v", d.Totals)
 	}
-	html, err := ws.Dashboard(Filter{Langs: []language.Tag{language.Turkish}})
+	html, err := ws.Dashboard(context.Background(), Filter{Langs: []language.Tag{language.Turkish}})
 	if err != nil {
 		t.Fatal(err)
 	}

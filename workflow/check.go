@@ -1,6 +1,7 @@
 package workflow
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
@@ -65,7 +66,7 @@ const (
 // selects the UI strings, which are checked when no article is named.
 // Findings come sorted: by article (the UI strings last), language in the
 // workspace's order, then segment in document order.
-func (ws *Workspace) Check(f Filter) ([]Finding, error) {
+func (ws *Workspace) Check(ctx context.Context, f Filter) ([]Finding, error) {
 	slugs, ui := []string(nil), len(f.Articles) == 0
 	for _, a := range f.Articles {
 		if a == UISlug {
@@ -82,6 +83,9 @@ func (ws *Workspace) Check(f Filter) ([]Finding, error) {
 	}
 	var out []Finding
 	for _, slug := range slugs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		fs, err := ws.checkArticle(slug, f.Langs)
 		if err != nil {
 			return nil, err

@@ -1,6 +1,7 @@
 package workflow
 
 import (
+	"context"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -18,7 +19,7 @@ import (
 // strict.
 func TestCheckSample(t *testing.T) {
 	ws := openRepo(t)
-	findings, err := ws.Check(Filter{})
+	findings, err := ws.Check(context.Background(), Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +77,7 @@ func TestCheckFindings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	findings, err := ws.Check(Filter{})
+	findings, err := ws.Check(context.Background(), Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,14 +105,14 @@ func TestCheckFindings(t *testing.T) {
 	}
 
 	// The filter narrows it: one language, the UI strings alone.
-	only, err := ws.Check(Filter{Articles: []string{UISlug}, Langs: []language.Tag{language.Kazakh}})
+	only, err := ws.Check(context.Background(), Filter{Articles: []string{UISlug}, Langs: []language.Tag{language.Kazakh}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(only) != 3 {
 		t.Errorf("ui, kk: %d findings, want 3", len(only))
 	}
-	only, err = ws.Check(Filter{Articles: []string{"kazakhstan-turkey"}, Langs: []language.Tag{language.Russian}})
+	only, err = ws.Check(context.Background(), Filter{Articles: []string{"kazakhstan-turkey"}, Langs: []language.Tag{language.Russian}})
 	if err != nil {
 		t.Fatal(err)
 	}

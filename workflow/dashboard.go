@@ -2,6 +2,7 @@ package workflow
 
 import (
 	"bytes"
+	"context"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -15,8 +16,8 @@ import (
 // articles × languages with the counts of tilmash status, totals per
 // language, and each article's stale segments with a word diff from the
 // source their translation was made from to the current one.
-func (ws *Workspace) Dashboard(f Filter) ([]byte, error) {
-	d, err := ws.dashboard(f)
+func (ws *Workspace) Dashboard(ctx context.Context, f Filter) ([]byte, error) {
+	d, err := ws.dashboard(ctx, f)
 	if err != nil {
 		return nil, err
 	}
@@ -28,8 +29,8 @@ func (ws *Workspace) Dashboard(f Filter) ([]byte, error) {
 }
 
 // dashboard gathers the data of Dashboard.
-func (ws *Workspace) dashboard(f Filter) (page.Dashboard, error) {
-	rows, err := ws.Status(f)
+func (ws *Workspace) dashboard(ctx context.Context, f Filter) (page.Dashboard, error) {
+	rows, err := ws.Status(ctx, f)
 	if err != nil {
 		return page.Dashboard{}, err
 	}

@@ -128,11 +128,18 @@ func writePullTOML(w io.Writer, lang language.Tag, items []PullItem, ws *Workspa
 		for _, kv := range ws.context(it) {
 			desc = append(desc, kv[0]+": "+kv[1])
 		}
+		// A translated segment comes with its translation to edit; a
+		// missing or stale one with the source to replace, so that a stale
+		// translation cannot pass for current by being pushed unchanged.
+		other := it.Source
+		if it.State == Translated || it.State == Reviewed {
+			other = it.Translation
+		}
 		msgs = append(msgs, catalog.Message{
 			ID:          it.Article + "." + it.ID,
 			Description: strings.Join(desc, "\n"),
 			Hash:        catalog.Hash("", it.Source),
-			Other:       it.Source,
+			Other:       other,
 		})
 	}
 	header := fmt.Sprintf("tilmash: %d %s to translate into %s.\nReplace each other = \"…\" with its translation, keep every <1>…</1> and <2/>,\nthen run tilmash push on this file. description is context; hash names the source.", len(items), plural(len(items), "segment", "segments"), display.English.Languages().Name(lang))

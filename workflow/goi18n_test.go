@@ -93,7 +93,7 @@ func TestGoi18nAgrees(t *testing.T) {
 	// one edited sentence (stale), one new sentence (missing)
 	editFile(t, art, "And for that I thank you.", "And for that we thank him. A new closing remark follows here.")
 	ws := syncDir(t, dir)
-	rows, err := ws.Status(Filter{})
+	rows, err := ws.Status(context.Background(), Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package workflow
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"sort"
@@ -74,7 +75,7 @@ func (it PullItem) Diff() string {
 }
 
 // Pull returns the pending segments of a language in document order.
-func (ws *Workspace) Pull(opts PullOptions) ([]PullItem, error) {
+func (ws *Workspace) Pull(ctx context.Context, opts PullOptions) ([]PullItem, error) {
 	include := map[State]bool{}
 	for _, s := range opts.Include {
 		include[s] = true
@@ -95,7 +96,7 @@ func (ws *Workspace) Pull(opts PullOptions) ([]PullItem, error) {
 	for _, slug := range slugs {
 		scope[slug] = nil
 	}
-	tm, err := ws.memoryIndex(opts.Lang, func(slug string, st *articleState, err error, states []SegmentStatus) {
+	tm, err := ws.memoryIndex(ctx, opts.Lang, func(slug string, st *articleState, err error, states []SegmentStatus) {
 		if _, ok := scope[slug]; ok {
 			scope[slug] = pulledOf(slug, st, err, opts.Lang, states, include)
 		}
@@ -221,13 +222,16 @@ func (m *memory) add(s Suggestion) {
 // article and the memory file. visit is called with each article's state,
 // or the error reading it, and the states of its segments in the language
 // (none for an article written in it).
-func (ws *Workspace) memoryIndex(tag language.Tag, visit func(slug string, st *articleState, err error, states []SegmentStatus)) (*memory, error) {
+func (ws *Workspace) memoryIndex(ctx context.Context, tag language.Tag, visit func(slug string, st *articleState, err error, states []SegmentStatus)) (*memory, error) {
 	m := &memory{ids: map[string]int32{}}
 	slugs, err := ws.Slugs()
 	if err != nil {
 		return nil, err
 	}
 	for _, slug := range slugs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		st, err := ws.articleState(slug)
 		if err != nil || st.src.art.Lang == tag {
 			visit(slug, st, err, nil)

@@ -1,6 +1,7 @@
 package workflow
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"path"
@@ -152,7 +153,7 @@ func contextBase(lines []string) string {
 
 // Push validates a translator's file and returns the changes to merge it:
 // all of it, or nothing and a *PushError naming every refused entry.
-func (ws *Workspace) Push(name string, data []byte, opts PushOptions) (*Plan, *PushReport, error) {
+func (ws *Workspace) Push(ctx context.Context, name string, data []byte, opts PushOptions) (*Plan, *PushReport, error) {
 	format := FormatOf(name, data)
 	rep := &PushReport{File: name, Format: format}
 	var lang language.Tag
@@ -182,6 +183,9 @@ func (ws *Workspace) Push(name string, data []byte, opts PushOptions) (*Plan, *P
 	states := map[string]*articleState{}
 	byArticle := map[string][]pushed{}
 	for _, e := range entries {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
 		reject := func(format string, args ...any) {
 			rejects = append(rejects, Rejection{Line: e.line, Article: e.article, ID: e.id, Msg: fmt.Sprintf(format, args...)})
 		}

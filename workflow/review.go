@@ -1,6 +1,7 @@
 package workflow
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strings"
@@ -42,7 +43,7 @@ func (e *ReviewError) Error() string { return e.Msg }
 // names exactly the source text and the translation it approves, so editing
 // either makes it lapse. Missing and stale segments cannot be approved; they
 // are reported as skipped. Unknown IDs are an error.
-func (ws *Workspace) Review(opts ReviewOptions) (*Plan, []ReviewReport, error) {
+func (ws *Workspace) Review(ctx context.Context, opts ReviewOptions) (*Plan, []ReviewReport, error) {
 	if strings.TrimSpace(opts.By) == "" {
 		return nil, nil, &ReviewError{Msg: "no reviewer name: pass --by NAME or set git's user.name"}
 	}
@@ -61,6 +62,9 @@ func (ws *Workspace) Review(opts ReviewOptions) (*Plan, []ReviewReport, error) {
 	plan := &Plan{}
 	var reports []ReviewReport
 	for _, slug := range slugs {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
 		st, err := ws.articleState(slug)
 		if err != nil {
 			return nil, nil, err

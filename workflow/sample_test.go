@@ -65,7 +65,7 @@ func TestLocalesLoadWithGoI18n(t *testing.T) {
 // that its catalogs are in sync with it: a sync changes nothing.
 func TestSampleComplete(t *testing.T) {
 	ws := openRepo(t)
-	rows, err := ws.Status(Filter{})
+	rows, err := ws.Status(context.Background(), Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package workflow
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"unicode"
@@ -75,7 +76,7 @@ func (f Filter) hasLang(tag language.Tag) bool {
 
 // Status returns the coverage of every article in every target language,
 // derived from the message files and sidecars as sync last wrote them.
-func (ws *Workspace) Status(f Filter) ([]Row, error) {
+func (ws *Workspace) Status(ctx context.Context, f Filter) ([]Row, error) {
 	slugs := f.Articles
 	if len(slugs) == 0 {
 		var err error
@@ -85,6 +86,9 @@ func (ws *Workspace) Status(f Filter) ([]Row, error) {
 	}
 	var rows []Row
 	for _, slug := range slugs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		st, err := ws.articleState(slug)
 		if err != nil {
 			return nil, err

@@ -92,7 +92,7 @@ func runCheck(e *env, opts checkOptions) error {
 	if ui {
 		f.Articles = append(f.Articles, workflow.UISlug)
 	}
-	findings, err := ws.Check(f)
+	findings, err := ws.Check(e.ctx, f)
 	if err != nil {
 		return err
 	}
@@ -151,7 +151,7 @@ func printFindings(e *env, findings []workflow.Finding) error {
 // notePending says on stderr what check could not look at: segments not
 // translated yet, articles edited since the last sync.
 func notePending(e *env, ws *workflow.Workspace, f workflow.Filter) error {
-	rows, err := ws.Status(f)
+	rows, err := ws.Status(e.ctx, f)
 	if err != nil {
 		return err
 	}

@@ -57,7 +57,7 @@ func writeDashboard(e *env, opts statusOptions, file string, force bool) error {
 	if err != nil {
 		return err
 	}
-	data, err := ws.Dashboard(f)
+	data, err := ws.Dashboard(e.ctx, f)
 	if err != nil {
 		return err
 	}

@@ -89,7 +89,7 @@ func runPull(e *env, opts pullOptions) error {
 			return usageError{fmt.Errorf("-o %s: go-i18n reads a file's language from its name: name it <name>.%s.toml, e.g. translate.%s.toml", opts.out, po.Lang, po.Lang)}
 		}
 	}
-	items, err := ws.Pull(po)
+	items, err := ws.Pull(e.ctx, po)
 	if err != nil {
 		return err
 	}

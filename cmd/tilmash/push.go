@@ -108,7 +108,7 @@ func runPush(e *env, opts pushOptions) error {
 		if err != nil {
 			return err
 		}
-		plan, rep, err := ws.Push(name, data, po)
+		plan, rep, err := ws.Push(e.ctx, name, data, po)
 		if err != nil {
 			var pe *workflow.PushError
 			if !errors.As(err, &pe) {

@@ -82,7 +82,7 @@ func runReview(e *env, opts reviewOptions) error {
 	if ro.By == "" {
 		ro.By = gitUserName(e)
 	}
-	plan, reports, err := ws.Review(ro)
+	plan, reports, err := ws.Review(e.ctx, ro)
 	if err != nil {
 		return err
 	}

@@ -39,6 +39,7 @@ func newRootCmd(e *env) *cobra.Command {
 		newPullCmd(e),
 		newPushCmd(e),
 		newCheckCmd(e),
+		newLogCmd(e),
 	)
 	indentExamples(cmd)
 	return cmd

@@ -74,7 +74,7 @@ func runStatus(e *env, opts statusOptions) error {
 	if err != nil {
 		return err
 	}
-	rows, err := ws.Status(f)
+	rows, err := ws.Status(e.ctx, f)
 	if err != nil {
 		return err
 	}
