@@ -33,6 +33,7 @@ type ruleFile struct {
 	Initials      wordList          `toml:"initials"`
 	Attribution   wordList          `toml:"attribution"`
 	Ordinals      ordinalTable      `toml:"ordinals"`
+	Questions     questionTable     `toml:"questions"`
 }
 
 type punctuationTable struct {
@@ -43,6 +44,15 @@ type punctuationTable struct {
 	Closers   []string `toml:"closers"`
 	Openers   []string `toml:"openers"`
 	Bullets   []string `toml:"bullets"`
+	// NumberSigns stand for "number" before one: "№ 5" is like "5".
+	NumberSigns []string `toml:"number_signs"`
+}
+
+// questionTable holds rules about "?" and "!".
+type questionTable struct {
+	// BeforeLower: "?" and "!" end a sentence even before a small letter,
+	// unless a closing quote or a dash comes between ("кім? не?").
+	BeforeLower bool `toml:"before_lower"`
 }
 
 type abbreviationTable struct {
@@ -51,6 +61,8 @@ type abbreviationTable struct {
 	Capital     []string `toml:"capital"`
 	Starter     []string `toml:"starter"`
 	AfterNumber []string `toml:"after_number"`
+	// AfterNumberStarter: after a number like Starter, elsewhere like Never.
+	AfterNumberStarter []string `toml:"after_number_starter"`
 }
 
 type wordList struct {
@@ -67,11 +79,12 @@ type ordinalTable struct {
 type class uint8
 
 const (
-	classNever       class = iota + 1 // never ("Mr.", "e.g.")
-	classNumber                       // not before a number ("No. 5"), otherwise like a word
-	classCapital                      // only before a capital ("etc. The")
-	classStarter                      // only before a sentence starter ("U.S. He")
-	classAfterNumber                  // after a number like classCapital, otherwise classNever ("2023 г.")
+	classNever              class = iota + 1 // never ("Mr.", "e.g.")
+	classNumber                              // not before a number ("No. 5"), otherwise like a word
+	classCapital                             // only before a capital ("etc. The")
+	classStarter                             // only before a sentence starter ("U.S. He")
+	classAfterNumber                         // after a number like classCapital, otherwise classNever ("20 см.")
+	classAfterNumberStarter                  // after a number like classStarter, otherwise classNever ("2023 г.", "6 p.m.")
 )
 
 // Character flags.
@@ -87,6 +100,7 @@ const (
 	fLetter                      // letter or mark (only below U+0800: a cache of package unicode)
 	fUpper                       // capital or title-case letter (likewise)
 	fLower                       // small letter (likewise)
+	fNumSign                     // number sign: "№"
 
 	fTerm = fStop | fStrong | fEllipsis | fUnspaced
 )
@@ -97,6 +111,7 @@ const (
 	scanSpace              // ASCII white space
 	scanTerm               // ASCII terminator
 	scanLead               // first byte of a non-ASCII rune worth decoding
+	scanMark               // ASCII ')' (may end a list marker) or a quotation mark
 )
 
 // rules is a compiled rule table: what the scanner looks up.
@@ -119,6 +134,8 @@ type rules struct {
 
 	ordinalRoman   bool // a Roman numeral with a period is an ordinal ("II. Abdülhamid")
 	ordinalNumbers bool // a number with a period is an ordinal ("1. Ulusal Kongre")
+
+	strongBeforeLower bool // "?" and "!" end a sentence before a small letter ("кім? не?")
 }
 
 // flags returns the character flags of r.
@@ -166,6 +183,8 @@ func (r *rules) setFlags(c rune, f uint16) {
 			r.scan[c] = scanSpace
 		case r.low[c]&fTerm != 0:
 			r.scan[c] = scanTerm
+		case c == ')' || r.low[c]&fOpener != 0 && (c == '"' || c == '\''):
+			r.scan[c] = scanMark
 		}
 		return
 	case c < rune(len(r.low)):
@@ -175,7 +194,7 @@ func (r *rules) setFlags(c rune, f uint16) {
 	default:
 		r.other[c] |= f
 	}
-	if f&(fSpace|fTerm) != 0 {
+	if f&(fSpace|fTerm|fBullet|fOpener) != 0 {
 		var b [utf8.UTFMax]byte
 		utf8.EncodeRune(b[:], c)
 		r.scan[b[0]] = scanLead
@@ -317,6 +336,7 @@ func (r *rules) add(f *ruleFile) error {
 		{"punctuation.closers", p.Closers, fCloser},
 		{"punctuation.openers", p.Openers, fOpener},
 		{"punctuation.bullets", p.Bullets, fBullet},
+		{"punctuation.number_signs", p.NumberSigns, fNumSign},
 	} {
 		for _, s := range set.chars {
 			c, err := punctuationRune(s)
@@ -341,6 +361,7 @@ func (r *rules) add(f *ruleFile) error {
 		{"abbreviations.capital", a.Capital, classCapital},
 		{"abbreviations.starter", a.Starter, classStarter},
 		{"abbreviations.after_number", a.AfterNumber, classAfterNumber},
+		{"abbreviations.after_number_starter", a.AfterNumberStarter, classAfterNumberStarter},
 	} {
 		for _, s := range set.entries {
 			key, err := abbreviationKey(s)
@@ -388,6 +409,7 @@ func (r *rules) add(f *ruleFile) error {
 	}
 	r.ordinalRoman = r.ordinalRoman || f.Ordinals.Roman
 	r.ordinalNumbers = r.ordinalNumbers || f.Ordinals.Numbers
+	r.strongBeforeLower = r.strongBeforeLower || f.Questions.BeforeLower
 	return nil
 }
 

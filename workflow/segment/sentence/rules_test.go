@@ -79,7 +79,7 @@ func TestRuleFilesNoDuplicates(t *testing.T) {
 			entries []string
 		}{
 			{"never", a.Never}, {"number", a.Number}, {"capital", a.Capital},
-			{"starter", a.Starter}, {"after_number", a.AfterNumber},
+			{"starter", a.Starter}, {"after_number", a.AfterNumber}, {"after_number_starter", a.AfterNumberStarter},
 		} {
 			for _, e := range list.entries {
 				key, err := abbreviationKey(e)

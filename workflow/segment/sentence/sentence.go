@@ -99,7 +99,8 @@ const maxWord = 64
 
 // Split returns the sentences of text in order. The text between consecutive
 // spans, and before the first and after the last, is white space only
-// (Unicode white space, including no-break and thin spaces and newlines).
+// (Unicode white space, including no-break and thin spaces and newlines),
+// or nothing at all where a sentence ends with no space after it.
 // Empty or all-space text gives no spans. Placeholders <N>, </N> and <N/> are
 // never cut; invalid UTF-8 is kept as ordinary non-space characters.
 //
@@ -107,21 +108,49 @@ const maxWord = 64
 // quotes, brackets and </N> that follow it) when white space follows and the
 // next word, looked at past opening quotes, dashes and <N>, may begin a new
 // sentence; the rule tables decide that for abbreviations, initials, numbers
-// and ellipses. Text with no white space after a full stop is never cut
-// ("example.com", "3.5", "main.go").
-func (s *Splitter) Split(text string) []Span {
+// and ellipses. Text with no white space after a full stop is cut only where
+// a word runs into a capitalised word ("world.Today") or a citation follows
+// ("martyr.[1] The"), never in "example.com", "3.5" or "main.go". The items of
+// an inline list ("1) one 2) two", "a. one b. two", "• one • two") are
+// sentences of their own.
+func (s *Splitter) Split(text string) []Span { return s.split(text, false) }
+
+// SplitLines is Split for plain text laid out in lines: a line break also
+// ends a sentence when the line before it has no end punctuation and the
+// next line starts like a new one (a capital, a digit, a bullet, a bracket
+// or a quotation mark), as after a heading or between list-like lines. A
+// line that runs on in small letters, or a lone full stop on the next
+// line, continues the sentence.
+func (s *Splitter) SplitLines(text string) []Span { return s.split(text, true) }
+
+func (s *Splitter) split(text string, lines bool) []Span {
 	if s == nil || s.r == nil {
-		return New(language.Und).Split(text)
+		return New(language.Und).split(text, lines)
 	}
 	r := s.r
 	var (
 		spans    []Span
 		start    = -1 // first byte of the current sentence, -1 before it
 		lastEnd  = 0  // end of the last non-space character
+		prevEnd  = 0  // end of the last non-space character before the current word
 		tokStart = 0  // first byte of the current word: after the last white space
 		st       = state{lastNumber: -1}
 		n        = len(text)
 	)
+	emit := func(end int) {
+		if spans == nil {
+			spans = make([]Span, 0, 1+n/128)
+		}
+		spans = append(spans, Span{start, end})
+	}
+	// cut ends the current sentence before the word at text[tok], which
+	// starts the next one.
+	cut := func(tok int) {
+		if start >= 0 && start < tok && prevEnd > start {
+			emit(prevEnd)
+			start = tok
+		}
+	}
 	for i := 0; i < n; {
 		c := text[i]
 		switch r.scan[c] {
@@ -136,8 +165,30 @@ func (s *Splitter) Split(text string) []Span {
 			lastEnd = i
 			continue
 		case scanSpace:
+			if c == '\n' && lines && start >= 0 && r.lineBreak(text, start, lastEnd, i) {
+				emit(lastEnd)
+				start = -1
+			}
+			prevEnd = lastEnd
 			i++
 			tokStart = i
+			continue
+		case scanMark:
+			// ')' may end a list marker, a quotation mark may open a quotation.
+			if c == ')' {
+				if i+1 == n || r.isSpaceAt(text, i+1) {
+					if ok, cont := r.parenItem(text, start, tokStart, i, &st); ok && cont {
+						cut(tokStart)
+					}
+				}
+			} else if i == tokStart {
+				st.quote(r, text, start, i, rune(c), 1)
+			}
+			if start < 0 {
+				start = i
+			}
+			i++
+			lastEnd = i
 			continue
 		case scanLead:
 			ch, size := utf8.DecodeRuneInString(text[i:])
@@ -146,11 +197,29 @@ func (s *Splitter) Split(text string) []Span {
 				f = 0
 			}
 			if f&fSpace != 0 {
+				if lines && (ch == '\u2028' || ch == '\u2029') && start >= 0 && r.lineBreak(text, start, lastEnd, i) {
+					emit(lastEnd)
+					start = -1
+				}
+				prevEnd = lastEnd
 				i += size
 				tokStart = i
 				continue
 			}
 			if f&fTerm == 0 {
+				if i == tokStart {
+					if f&fBullet != 0 {
+						// "• one • two": a bullet that opened the sentence
+						// opens an item each time it comes back.
+						if start < 0 {
+							st.bullet = ch
+						} else if st.bullet == ch {
+							cut(i)
+						}
+					} else if f&fOpener != 0 {
+						st.quote(r, text, start, i, ch, size)
+					}
+				}
 				if start < 0 {
 					start = i
 				}
@@ -165,18 +234,32 @@ func (s *Splitter) Split(text string) []Span {
 		}
 		cl := r.cluster(text, i)
 		lastEnd = cl.end
-		if cl.end < n && r.boundary(text, start, tokStart, i, cl, &st) {
-			if spans == nil {
-				spans = make([]Span, 0, 1+n/128)
+		marker := false
+		if !cl.strong && !cl.ellipsis && cl.dots == 1 {
+			var cont bool
+			if marker, cont = r.dotItem(text, start, tokStart, i, &st); marker && cont {
+				cut(tokStart)
 			}
-			spans = append(spans, Span{start, cl.end})
-			start = -1
-			tokStart = cl.end
 		}
-		i = cl.end
+		end := -1
+		if cl.end < n && !st.inside(r, text, i, cl) {
+			end = r.boundary(text, start, tokStart, i, cl, marker)
+		}
+		if end < 0 {
+			i = cl.end
+			continue
+		}
+		emit(min(end, cl.end))
+		start = -1
+		if end > cl.end {
+			// a citation after the full stop: "martyr.[1] The"
+			spans[len(spans)-1].End = end
+			lastEnd = end
+		}
+		i, tokStart, prevEnd = end, end, end
 	}
 	if start >= 0 {
-		spans = append(spans, Span{start, lastEnd})
+		emit(lastEnd)
 	}
 	return spans
 }
@@ -185,6 +268,143 @@ func (s *Splitter) Split(text string) []Span {
 type state struct {
 	lastNumber int  // number of the last inline list item marker ("2."), -1 for none
 	lastLetter byte // letter of the last lettered item marker ("b."), 0 for none
+	lastRoman  int  // value of the last item marker in small Roman numerals ("ii)"), 0 for none
+	lastUpper  int  // value of the last item marker in capital Roman numerals ("II."), 0 for none
+	bullet     rune // the bullet that opened an item, 0 for none
+
+	quoteEnd int  // offset of the closing mark of the quotation being read, 0 for none
+	quoteMid bool // that quotation opened inside a sentence: "thought Alice, 'Oh!"
+	closers  [numQuotes]closerCache
+}
+
+// quoteSpan bounds how far a quotation may run, in bytes.
+const quoteSpan = 2000
+
+// Quotation marks whose quotations Split follows.
+const (
+	qDouble      = iota // "…"
+	qSingle             // '…'
+	qCurly              // “…”
+	qCurly1             // ‘…’
+	qGuillemet          // «…»
+	qLow                // „…“ or „…”
+	qSingleAngle        // ‹…›
+	numQuotes
+)
+
+// closerCache remembers the last search for a closing quotation mark, so
+// that searches never read the same bytes twice.
+type closerCache struct {
+	from, pos, to int // searched text[from:to]; the first closer there is at pos, -1 for none
+}
+
+// quote notes an opening quotation mark ch at text[i] that begins a word;
+// the sentence began at text[start] (-1: it begins here).
+func (st *state) quote(r *rules, text string, start, i int, ch rune, size int) {
+	if i < st.quoteEnd {
+		return // a quotation inside the quotation
+	}
+	var q int
+	switch ch {
+	case '"':
+		q = qDouble
+	case '\'':
+		q = qSingle
+	case '“':
+		q = qCurly
+	case '‘':
+		q = qCurly1
+	case '«':
+		q = qGuillemet
+	case '„':
+		q = qLow
+	case '‹':
+		q = qSingleAngle
+	default:
+		return
+	}
+	if q == qSingle && (i+1 >= len(text) || !r.isLetterAt(text, i+1)) {
+		return // "the '90s"
+	}
+	if k := st.closer(r, text, q, i+size); k > 0 {
+		st.quoteEnd, st.quoteMid = k, start >= 0 && start < i
+	}
+}
+
+// closer returns the offset of the first closing mark of quotation kind q
+// at or after text[from] and within quoteSpan bytes, or -1.
+func (st *state) closer(r *rules, text string, q, from int) int {
+	c := &st.closers[q]
+	limit := min(len(text), from+quoteSpan)
+	scan := from
+	if c.to > 0 && from >= c.from {
+		switch {
+		case c.pos >= from:
+			return c.pos
+		case c.pos < 0 && limit <= c.to:
+			return -1
+		case c.pos < 0:
+			scan = max(from, c.to)
+		}
+	}
+	c.from, c.pos, c.to = from, -1, limit
+	for i := scan; i < limit; {
+		ch, size := utf8.DecodeRuneInString(text[i:])
+		if isCloserOf(q, ch) && i > 0 && !r.isSpaceAt(text, i-size2(text, i)) {
+			// a straight quote or apostrophe inside a word is no closer: "they'll"
+			if (q != qDouble && q != qSingle && q != qCurly1) || i+size >= len(text) || !r.isLetterAt(text, i+size) {
+				c.pos = i
+				return i
+			}
+		}
+		i += size
+	}
+	return -1
+}
+
+// size2 returns the size of the rune that ends at text[i].
+func size2(text string, i int) int {
+	_, size := utf8.DecodeLastRuneInString(text[:i])
+	return size
+}
+
+func isCloserOf(q int, ch rune) bool {
+	switch q {
+	case qDouble:
+		return ch == '"'
+	case qSingle:
+		return ch == '\''
+	case qCurly:
+		return ch == '”'
+	case qCurly1:
+		return ch == '’'
+	case qGuillemet:
+		return ch == '»'
+	case qLow:
+		return ch == '“' || ch == '”'
+	}
+	return ch == '›'
+}
+
+// inside reports whether the terminator run cl at text[i] lies inside a
+// quotation that does not let it end the sentence: one opened inside a
+// sentence ("'Well!' thought Alice, 'how brave! Why…'"), or one whose
+// narrator's words go on after a dash («Ты поел? – спросила мама. – Суп…»).
+func (st *state) inside(r *rules, text string, i int, cl cluster) bool {
+	if i >= st.quoteEnd || cl.end > st.quoteEnd {
+		return false
+	}
+	if st.quoteMid {
+		return true
+	}
+	for j := cl.end; j < len(text); {
+		ch, size := utf8.DecodeRuneInString(text[j:])
+		if r.flags(ch)&fSpace == 0 {
+			return ch == '–' || ch == '—'
+		}
+		j += size
+	}
+	return false
 }
 
 // cluster is a run of terminators with the closing marks that follow them:
@@ -196,6 +416,7 @@ type cluster struct {
 	strong   bool // the run has "?" or "!"
 	unspaced bool // the run has "。" or the like
 	closed   bool // a closing quote or bracket follows a terminator
+	spaced   bool // the run is a spaced ellipsis: ". . ."
 }
 
 // cluster reads the terminator run starting at text[i].
@@ -218,6 +439,7 @@ func (r *rules) cluster(text string, i int) cluster {
 		if c == ' ' && lastDot && i+1 < n && text[i+1] == '.' &&
 			(i+2 == n || text[i+2] == ' ' || text[i+2] == '.' || r.isCloserAt(text, i+2)) {
 			i++
+			cl.spaced = true
 			continue
 		}
 		ch, size := rune(c), 1
@@ -316,8 +538,8 @@ func (r *rules) peek(text string, i int) next {
 			nx.kind = nextUpper
 		case r.isLower(ch):
 			nx.kind = nextLower
-		case unicode.IsDigit(ch):
-			nx.kind = nextDigit
+		case unicode.IsDigit(ch) || f&fNumSign != 0:
+			nx.kind = nextDigit // "5", "№ 5"
 			return nx
 		default:
 			nx.kind = nextOther
@@ -376,47 +598,66 @@ func placeholderAt(text string, i int) (kind, size int) {
 
 // boundary decides whether the terminator run cl, which starts at text[term]
 // and belongs to the word starting at text[tok], ends the sentence that
-// starts at text[start].
-func (r *rules) boundary(text string, start, tok, term int, cl cluster, st *state) bool {
+// starts at text[start]. It returns where the sentence ends (cl.end, or
+// earlier or later when the run is cut or a citation follows), or -1.
+// marker says the word is an inline list item's marker ("2.").
+func (r *rules) boundary(text string, start, tok, term int, cl cluster, marker bool) int {
 	if cl.unspaced {
-		return true
+		return cl.end
 	}
 	if !r.isSpaceAt(text, cl.end) {
-		return false // "example.com", "3.5", "Jr.'s", "Hello.<1/>"
+		return r.glued(text, start, tok, term, cl) // "world.Today", "martyr.[1] The"; not "example.com", "3.5"
 	}
 	nx := r.peek(text, cl.end)
 	if nx.kind == nextNone {
-		return false
+		return -1
 	}
 	w, trailingCloser := r.word(text, tok, term)
-	marker := false
-	if !cl.strong && !cl.ellipsis && cl.dots == 1 && !trailingCloser {
-		marker = r.listMarker(text, start, tok, w, st)
-	}
 	if nx.kind == nextLower {
-		return false // "Yahoo! in", "etc. and", "15. yüzyıl", «Куда?» — спросил
+		// "Yahoo! in", "etc. and", "15. yüzyıl", «Куда?» — спросил; Kazakh
+		// asks question after question in small letters: "кім? не?"
+		if cl.strong && r.strongBeforeLower && nx.direct && !cl.closed {
+			return cl.end
+		}
+		return -1
 	}
 	if cl.strong {
 		// “Why now?” Tokayev asked. — a name and a verb of saying after a
 		// quoted question or exclamation finish the same sentence.
-		return !(cl.closed && r.attribution(text, nx))
+		if cl.closed && r.attribution(text, nx) {
+			return -1
+		}
+		return cl.end
 	}
 	if cl.ellipsis || cl.dots > 1 {
 		// "…" or "..." attached to a word ends a sentence before a capital.
 		// Set off by spaces on both sides, three dots mark words left out
 		// inside a sentence; four dots are an ellipsis and a full stop.
-		if w == "" && cl.dots < 4 && !(cl.ellipsis && cl.dots > 0) {
-			return false
+		if nx.kind != nextUpper || w == "" && cl.dots < 4 && !(cl.ellipsis && cl.dots > 0) {
+			return -1
 		}
-		return nx.kind == nextUpper
+		if cl.spaced && cl.dots >= 4 && w != "" && text[term] == '.' {
+			// "compounds. . . . The": the full stop ends the sentence, the
+			// ellipsis opens the next one.
+			return term + 1
+		}
+		return cl.end
 	}
 	if marker {
-		return false // "1. The first item", "Steps: 1. Open"
+		return -1 // "1. The first item", "Steps: 1. Open"
 	}
 	if cl.closed || trailingCloser || w == "" {
-		return true // “He left.” She said. / (See above.) Next / «Он ушёл». Потом
+		return cl.end // “He left.” She said. / (See above.) Next / «Он ушёл». Потом
 	}
+	if r.endsAt(text, start, tok, w, nx) {
+		return cl.end
+	}
+	return -1
+}
 
+// endsAt decides whether a full stop after the word w, with white space and
+// the word nx after it, ends the sentence.
+func (r *rules) endsAt(text string, start, tok int, w string, nx next) bool {
 	if r.continues(text, w, nx) {
 		return false // "Ltd. Şti.", "Prof. Dr."
 	}
@@ -428,10 +669,12 @@ func (r *rules) boundary(text string, start, tok, term int, cl cluster, st *stat
 			return nx.kind == nextUpper
 		case classStarter:
 			return r.starterNext(nx)
-		case classAfterNumber:
+		case classAfterNumber, classAfterNumberStarter:
 			// "Подписано в 2023 г. В январе…" ends; "В 2023 г. Москва…" does
 			// not: a number at the start of a sentence, alone or after a
-			// sentence starter (often a preposition), cannot end it.
+			// sentence starter (often a preposition), cannot end it. After a
+			// year, "г." ends a sentence only before a sentence starter: "в
+			// 2019 г. Токаев ратифицировал" goes on.
 			ok, ns := r.prevIsNumber(text, tok, start)
 			if !ok || ns == start {
 				return false
@@ -440,6 +683,9 @@ func (r *rules) boundary(text string, start, tok, term int, cl cluster, st *stat
 				if p, _ = r.word(p, 0, len(p)); r.isStarter(p) {
 					return false
 				}
+			}
+			if c == classAfterNumberStarter {
+				return r.starterNext(nx)
 			}
 			return nx.kind == nextUpper
 		case classNumber:
@@ -773,49 +1019,357 @@ func (r *rules) isAbbreviation(w string) bool {
 	return ok
 }
 
-// listMarker reports whether the word before a full stop is the marker of an
-// item of an inline list ("1. first 2. second", "a. The first item"): a
-// number of one or two digits or a single small Latin letter that starts the
-// sentence, follows a colon or a bullet, or continues the numbering of the
-// marker before it; a Roman numeral or capital letter counts at the start of
-// a sentence only ("I. Introduction").
-func (r *rules) listMarker(text string, start, tok int, w string, st *state) bool {
-	num, letter := -1, byte(0)
-	switch {
-	case len(w) == 1 && w[0] >= '0' && w[0] <= '9':
-		num = int(w[0] - '0')
-	case len(w) == 2 && isDigits(w):
-		num = int(w[0]-'0')*10 + int(w[1]-'0')
-	case len(w) == 1 && w[0] >= 'a' && w[0] <= 'z':
-		letter = w[0]
+// dotItem reports whether the word before the full stop at text[term] is the
+// marker of an item of an inline list ("1. first 2. second", "a. The first
+// item", "I. Introduction"), and whether it continues the list of an
+// earlier marker, so that the item starts a new sentence. A marker is a
+// number of one or two digits, a small Latin letter, or a Roman numeral in
+// capitals; it opens the sentence, follows a colon or a bullet, or continues
+// the numbering of the marker before it. A single capital letter counts at
+// the start of a sentence only. Where numbers or Roman numerals with a
+// period are ordinals (Turkish "2. Dünya Savaşı"), only a marker that opens
+// the sentence counts.
+func (r *rules) dotItem(text string, start, tok, term int, st *state) (ok, cont bool) {
+	w, trailingCloser := r.word(text, tok, term)
+	if trailingCloser || w == "" {
+		return false, false
 	}
-	first := tok == start
-	if num < 0 && letter == 0 {
-		return first && (isRoman(w) || isInitial(w))
-	}
-	if !first {
-		if p, ps, ok := r.prevWord(text, tok, start); ok {
-			switch {
-			case p[len(p)-1] == ':':
-				first = true
-			case ps == start && onlyBullets(r, p):
-				first = true
-			}
-		}
-	}
-	switch {
-	case num >= 0:
-		if first || num == st.lastNumber+1 && st.lastNumber >= 0 {
+	first := r.itemFirst(text, start, tok)
+	if num := smallNumber(w); num >= 0 {
+		switch {
+		case first:
 			st.lastNumber = num
-			return true
+			return true, false
+		case st.lastNumber >= 0 && num == st.lastNumber+1 && !r.ordinalNumbers:
+			st.lastNumber = num
+			return true, true
 		}
-	case letter != 0:
-		if first || st.lastLetter != 0 && letter == st.lastLetter+1 {
-			st.lastLetter = letter
+		return false, false
+	}
+	if len(w) == 1 && w[0] >= 'a' && w[0] <= 'z' {
+		return st.letter(w[0], first)
+	}
+	if v := romanValue(w); v > 0 {
+		switch {
+		case first:
+			st.lastUpper = v
+			return true, false
+		case st.lastUpper > 0 && v == st.lastUpper+1 && !r.ordinalRoman && len(w) > 1:
+			st.lastUpper = v
+			return true, true
+		}
+		return false, false
+	}
+	return first && isInitial(w), false
+}
+
+// parenItem is dotItem for a marker closed by a parenthesis at text[close]:
+// "1)", "b)", "(iv)", "A)".
+func (r *rules) parenItem(text string, start, tok, close int, st *state) (ok, cont bool) {
+	w := text[tok:close]
+	if len(w) > 0 && w[0] == '(' {
+		w = w[1:]
+	}
+	if w == "" || len(w) > 5 {
+		return false, false
+	}
+	// "1)", "a)" and "(i)" open a list anywhere: "three things 1) a tent".
+	first := r.itemFirst(text, start, tok) || w == "1" || w == "a" || w == "i" || w == "A"
+	if num := smallNumber(w); num >= 0 {
+		if first || st.lastNumber >= 0 && num == st.lastNumber+1 {
+			cont = !first
+			st.lastNumber = num
+			return true, cont
+		}
+		return false, false
+	}
+	if len(w) == 1 && (w[0] >= 'a' && w[0] <= 'z' || w[0] >= 'A' && w[0] <= 'Z') {
+		return st.letter(w[0]|0x20, first)
+	}
+	if v := romanValue(strings.ToUpper(w)); v > 0 && strings.ToLower(w) == w {
+		if first || st.lastRoman > 0 && v == st.lastRoman+1 {
+			cont = !first
+			st.lastRoman = v
+			return true, cont
+		}
+	}
+	return false, false
+}
+
+// letter takes a small letter as an item marker: the next letter of a
+// lettered list, or the next small Roman numeral ("i", "v", "x").
+func (st *state) letter(c byte, first bool) (ok, cont bool) {
+	v := romanValue(string(c - 0x20))
+	switch {
+	case !first && st.lastRoman > 0 && v == st.lastRoman+1:
+		st.lastRoman = v
+		return true, true
+	case !first && st.lastLetter != 0 && c == st.lastLetter+1:
+		st.lastLetter = c
+		return true, true
+	case first:
+		st.lastLetter = c
+		if v == 1 {
+			st.lastRoman = 1
+		}
+		return true, false
+	}
+	return false, false
+}
+
+// itemFirst reports whether a list marker at text[tok] may open a list: it
+// starts the sentence, or follows a colon, or follows only bullets.
+func (r *rules) itemFirst(text string, start, tok int) bool {
+	if tok == start {
+		return true
+	}
+	if p, ps, ok := r.prevWord(text, tok, start); ok {
+		switch {
+		case p[len(p)-1] == ':':
+			return true
+		case ps == start && onlyBullets(r, p):
 			return true
 		}
 	}
 	return false
+}
+
+// smallNumber returns the value of a number of one or two ASCII digits, or -1.
+func smallNumber(w string) int {
+	switch {
+	case len(w) == 1 && isDigits(w):
+		return int(w[0] - '0')
+	case len(w) == 2 && isDigits(w):
+		return int(w[0]-'0')*10 + int(w[1]-'0')
+	}
+	return -1
+}
+
+// romanValue returns the value of a Roman numeral in capitals up to
+// XXXIX, or 0.
+func romanValue(w string) int {
+	if w == "" || len(w) > 7 {
+		return 0
+	}
+	v, i := 0, 0
+	for i < len(w) && w[i] == 'X' {
+		v += 10
+		i++
+	}
+	if v > 30 {
+		return 0
+	}
+	switch rest := w[i:]; rest {
+	case "":
+	case "I", "II", "III":
+		v += len(rest)
+	case "IV":
+		v += 4
+	case "V", "VI", "VII", "VIII":
+		v += 5 + len(rest) - 1
+	case "IX":
+		v += 9
+	default:
+		return 0
+	}
+	return v
+}
+
+// glued decides whether a terminator run cl with no white space after it
+// ends the sentence, and returns where: before a capitalised word
+// ("world.Today", "Tuesday.Mr. Smith", "1,000.That", Kazakh
+// "жағдайы.XVIII ғасыр"), or after a citation that white space and a capital
+// follow ("martyr.[1] The", "consultation.11 12 Take", "bank.<1/> Critics").
+// "example.com", "3.5", "U.S.A", "Л.Н.Толстой", "Jane.Doe@example.com" and
+// "Mr.Smith" are never cut.
+func (r *rules) glued(text string, start, tok, term int, cl cluster) int {
+	if cl.strong || cl.ellipsis || cl.closed || cl.dots != 1 {
+		return -1
+	}
+	w, _ := r.word(text, tok, term)
+	left := w
+	if k := strings.LastIndexByte(left, '.'); k >= 0 {
+		left = left[k+1:]
+	}
+	letters, lower, digits := 0, 0, 0
+	for _, ch := range left {
+		switch {
+		case r.isLetter(ch):
+			letters++
+			if r.isLower(ch) {
+				lower++
+			}
+		case ch >= '0' && ch <= '9':
+			digits++
+		case ch == ',' && digits > 0:
+		default:
+			return -1
+		}
+	}
+	word := letters >= 2 && lower > 0 && digits == 0
+	number := letters == 0 && digits > 0 && strings.IndexByte(left, ',') > 0 && left == w
+	if !word && !number || r.isAbbreviation(left) {
+		return -1
+	}
+	n := len(text)
+	i := cl.end
+	switch c := text[i]; {
+	case c == '[' || c == '<' || c >= '0' && c <= '9':
+		if !word {
+			return -1
+		}
+		end := r.citation(text, i)
+		if end < 0 || r.peek(text, end).kind != nextUpper {
+			return -1
+		}
+		return end
+	}
+	// The next word: a capitalised word, or a Roman numeral before a space.
+	ch, size := utf8.DecodeRuneInString(text[i:])
+	if !r.isUpper(ch) {
+		return -1
+	}
+	j := i + size
+	lowerNext, roman := 0, isRomanLetter(ch)
+	for j < n && j-i < maxWord {
+		ch, size := utf8.DecodeRuneInString(text[j:])
+		if !r.isLetter(ch) {
+			break
+		}
+		if r.isLower(ch) {
+			lowerNext++
+		}
+		roman = roman && isRomanLetter(ch)
+		j += size
+	}
+	if j == n {
+		return -1
+	}
+	switch c := text[j]; {
+	case roman && r.isSpaceAt(text, j):
+	case lowerNext == 0:
+		return -1 // "ASP.NET"
+	case c == '.':
+		if j+1 < n && !r.isSpaceAt(text, j+1) {
+			return -1 // "www.Example.com"
+		}
+	case c == '@' || c == '/' || c == '-' || c == '_' || c == '\'' || c >= '0' && c <= '9':
+		return -1 // "Jane.Doe@", "site.Com/"
+	}
+	return cl.end
+}
+
+// isRomanLetter reports whether ch is a letter of Roman numerals.
+func isRomanLetter(ch rune) bool {
+	switch ch {
+	case 'I', 'V', 'X', 'L', 'C', 'D', 'M':
+		return true
+	}
+	return false
+}
+
+// citation reads citation markers glued to a full stop at text[i]: "[1]",
+// "[12][13]", "<2/>", or numbers of up to three digits separated by single
+// spaces ("11 12"). It returns the end of the markers if white space
+// follows them, or -1.
+func (r *rules) citation(text string, i int) int {
+	n := len(text)
+	j := i
+	switch text[i] {
+	case '[', '<':
+		for j < n && (text[j] == '[' || text[j] == '<') {
+			if text[j] == '<' {
+				k, size := placeholderAt(text, j)
+				if k != phStandalone {
+					return -1
+				}
+				j += size
+				continue
+			}
+			d := j + 1
+			if d < n && text[d] == '^' {
+				d++
+			}
+			k := d
+			for k < n && k-d < 3 && text[k] >= '0' && text[k] <= '9' {
+				k++
+			}
+			if k == d || k >= n || text[k] != ']' {
+				return -1
+			}
+			j = k + 1
+		}
+	default:
+		for groups := 0; groups < 3; groups++ {
+			k := j
+			for k < n && k-j < 3 && text[k] >= '0' && text[k] <= '9' {
+				k++
+			}
+			if k == j {
+				return -1
+			}
+			j = k
+			if j+1 < n && text[j] == ' ' && text[j+1] >= '0' && text[j+1] <= '9' {
+				j++
+				continue
+			}
+			break
+		}
+	}
+	if !r.isSpaceAt(text, j) {
+		return -1
+	}
+	return j
+}
+
+// lineBreak decides whether the line break at text[i] ends the sentence
+// that starts at text[start] and whose last character ends at
+// text[lastEnd]: when that line has no end punctuation (the terminator
+// would have decided) and does not run on (",", ":", "-"), and the next
+// line starts like a sentence, a list item or a parenthesis.
+func (r *rules) lineBreak(text string, start, lastEnd, i int) bool {
+	if lastEnd <= start {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(text[start:lastEnd])
+	if r.flags(last)&(fTerm|fCloser) != 0 && last != ')' && last != ']' {
+		return false
+	}
+	switch last {
+	case ',', ';', ':', '-', '–', '—', '(', '&', '/', '+', '=':
+		return false
+	}
+	nx := r.peekLine(text, i)
+	return nx
+}
+
+// peekLine reports whether the line after the line break at text[i] starts
+// like a new sentence or item.
+func (r *rules) peekLine(text string, i int) bool {
+	for j := i; j < len(text); {
+		ch, size := utf8.DecodeRuneInString(text[j:])
+		f := r.flags(ch)
+		switch {
+		case f&fSpace != 0:
+			j += size
+			continue
+		case r.isUpper(ch), unicode.IsDigit(ch), f&(fBullet|fNumSign) != 0:
+			return true
+		case ch == '(' || ch == '[' || ch == '*' || ch == '#' || ch == '>':
+			return true
+		case f&fOpener != 0:
+			// a quotation or a dash that opens a line: look at what follows
+			return ch != '-' && ch != '–' && ch != '—' || j+size < len(text) && r.isSpaceAt(text, j+size)
+		}
+		return false
+	}
+	return false
+}
+
+// isLetterAt reports whether a letter starts at text[i].
+func (r *rules) isLetterAt(text string, i int) bool {
+	ch, size := utf8.DecodeRuneInString(text[i:])
+	return !(ch == utf8.RuneError && size <= 1) && r.isLetter(ch)
 }
 
 // onlyBullets reports whether s is made of bullets and dashes only.
