@@ -49,42 +49,61 @@ func cmdTranslate(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) < 2 {
 		ts.Fatalf("usage: translate FILE PREFIX [STATE]")
 	}
-	name := ts.MkAbs(args[0])
-	data, err := os.ReadFile(name)
-	ts.Check(err)
 	state := xliff.StateTranslated
 	if len(args) > 2 {
 		state = args[2]
+	}
+	ts.Check(translateFile(ts.MkAbs(args[0]), args[1], state))
+}
+
+// translateFile fills every entry of a pulled file with prefix followed by
+// its source text; XLIFF segments get state.
+func translateFile(name, prefix, state string) error {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return err
 	}
 	var buf bytes.Buffer
 	switch workflow.FormatOf(name, data) {
 	case workflow.FormatXLIFF:
 		doc, err := xliff.Read(data)
-		ts.Check(err)
+		if err != nil {
+			return err
+		}
 		for i := range doc.Files {
 			for j := range doc.Files[i].Units {
 				u := &doc.Files[i].Units[j]
-				u.Target, u.HasTarget, u.State = args[1]+u.Source, true, state
+				u.Target, u.HasTarget, u.State = prefix+u.Source, true, state
 			}
 		}
-		ts.Check(xliff.Write(&buf, doc))
+		if err := xliff.Write(&buf, doc); err != nil {
+			return err
+		}
 	case workflow.FormatPO:
 		f, err := po.Parse(data)
-		ts.Check(err)
+		if err != nil {
+			return err
+		}
 		for i := range f.Entries {
 			e := &f.Entries[i]
-			e.Str, e.Flags, e.PrevID = args[1]+e.ID, nil, ""
+			e.Str, e.Flags, e.PrevID = prefix+e.ID, nil, ""
 		}
-		ts.Check(po.Write(&buf, f))
+		if err := po.Write(&buf, f); err != nil {
+			return err
+		}
 	default:
 		f, err := catalog.Parse(filepath.Base(name), data)
-		ts.Check(err)
+		if err != nil {
+			return err
+		}
 		for i := range f.Messages {
-			f.Messages[i].Other = args[1] + f.Messages[i].Other
+			f.Messages[i].Other = prefix + f.Messages[i].Other
 		}
 		out, err := catalog.Marshal("", f.Messages)
-		ts.Check(err)
+		if err != nil {
+			return err
+		}
 		buf.Write(out)
 	}
-	ts.Check(os.WriteFile(name, buf.Bytes(), 0o644))
+	return os.WriteFile(name, buf.Bytes(), 0o644)
 }

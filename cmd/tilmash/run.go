@@ -92,11 +92,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 // killAtStep returns, for TILMASH_KILL_AT_STEP=N, a hook that kills the
-// process (as kill -9 does) after the Nth rename or removal of a commit:
-// the crash tests use it to stop a command at every step.
+// process (as kill -9 does) after the Nth rename or removal of a commit,
+// or with N=0 just before its journal is written: the crash tests use it to
+// stop a command at every step.
 func killAtStep(v string) func(int) {
 	n, err := strconv.Atoi(v)
-	if err != nil || n <= 0 {
+	if err != nil || n < 0 {
 		return nil
 	}
 	return func(done int) {

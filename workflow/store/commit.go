@@ -23,8 +23,9 @@ type Change struct {
 
 // Options tune a commit.
 type Options struct {
-	// AfterStep, when set, is called after each rename or removal of the
-	// commit with the number done so far: a hook for crash tests.
+	// AfterStep, when set, is called with 0 when every file is staged and
+	// the journal not yet written, then after each rename or removal with
+	// the number done so far: a hook for crash tests.
 	AfterStep func(done int)
 }
 
@@ -108,6 +109,9 @@ func Commit(ctx context.Context, root string, changes []Change, opts Options) er
 	}
 	if err := ctx.Err(); err != nil {
 		return fail(err)
+	}
+	if opts.AfterStep != nil {
+		opts.AfterStep(0) // all staged, nothing committed yet
 	}
 	// The commit point: once the journal is in place, the plan lands.
 	if err := writeJournal(r, todo); err != nil {
