@@ -13,6 +13,8 @@ import (
 // splitter finds sentences in the text of a block.
 type splitter interface {
 	Split(text string) []sentence.Span
+	SplitLines(text string) []sentence.Span
+	OrdinalNumbers() bool
 }
 
 func newSentenceSplitter(tag language.Tag) splitter {
@@ -27,51 +29,79 @@ func (b *builder) flush(kind Kind) {
 	}
 	b.pairHTML()
 	// The block's text with block-level placeholder numbers, and where each
-	// piece starts in it.
-	var sb strings.Builder
-	at := make([]int, len(b.pieces)+1)
+	// piece starts in it. The splitter reads stext, the same text with line
+	// breaks of plain text kept as "\n".
+	b.buf, b.stext = b.buf[:0], b.stext[:0]
+	at := append(b.at[:0], make([]int, len(b.pieces)+1)...)
+	lines := false
 	for i, p := range b.pieces {
-		at[i] = sb.Len()
-		if p.kind == pieceText || p.kind == pieceSpace {
-			sb.WriteString(p.text)
-		} else {
-			sb.WriteString(placeholder(p.kind, p.code+1))
+		at[i] = len(b.buf)
+		switch {
+		case p.ident:
+			b.buf = append(b.buf, b.src[p.start:p.end]...)
+		case p.kind == pieceSpace && p.text == "\n":
+			lines = true
+			b.buf = append(b.buf, ' ')
+		case p.kind == pieceText || p.kind == pieceSpace:
+			b.buf = append(b.buf, p.text...)
+		default:
+			b.buf = appendPlaceholder(b.buf, p.kind, p.code+1)
 		}
 	}
-	at[len(b.pieces)] = sb.Len()
-	text := sb.String()
+	at[len(b.pieces)] = len(b.buf)
+	b.at = at
+	text := string(b.buf)
+	stext := text
+	if lines {
+		b.stext = append(b.stext, b.buf...)
+		for i, p := range b.pieces {
+			if p.kind == pieceSpace && p.text == "\n" {
+				b.stext[at[i]] = '\n'
+			}
+		}
+		stext = string(b.stext)
+	}
 
 	var spans []sentence.Span
-	if b.opts.Unit == UnitParagraph {
+	switch {
+	case b.opts.Unit == UnitParagraph:
 		if s, e := trimSpan(text, 0, len(text)); s < e {
 			spans = []sentence.Span{{Start: s, End: e}}
 		}
-	} else {
-		spans = b.splitter.Split(text)
+	case lines:
+		spans = b.splitter.SplitLines(stext)
+	default:
+		spans = b.splitter.Split(stext)
 	}
+	next := 0
 	for _, sp := range b.balance(spans, at) {
-		b.segment(kind, text, at, sp)
+		next = b.segment(kind, text, at, sp, next)
 	}
 }
 
 // balance widens spans that cut through a piece which cannot be cut (an
 // escape, a character reference, a placeholder), then merges neighbouring
-// spans that overlap or that would cut a paired code in two.
+// spans that overlap or that would cut a paired code in two. Spans and
+// pieces are both in order, so one sweep does.
 func (b *builder) balance(spans []sentence.Span, at []int) []sentence.Span {
+	p := 0
 	for i := range spans {
-		for p, pc := range b.pieces {
-			if pc.identity(b.src) {
-				continue
-			}
-			if at[p] < spans[i].Start && spans[i].Start < at[p+1] {
-				spans[i].Start = at[p]
-			}
-			if at[p] < spans[i].End && spans[i].End < at[p+1] {
-				spans[i].End = at[p+1]
-			}
+		s, e := spans[i].Start, spans[i].End
+		for p+1 < len(at) && at[p+1] <= s {
+			p++
+		}
+		if p < len(b.pieces) && !b.pieces[p].identity() && at[p] < s {
+			spans[i].Start = at[p]
+		}
+		q := p
+		for q+1 < len(at) && at[q+1] < e {
+			q++
+		}
+		if q < len(b.pieces) && !b.pieces[q].identity() && at[q] < e && e < at[q+1] {
+			spans[i].End = at[q+1]
 		}
 	}
-	var out []sentence.Span
+	out := spans[:0]
 	depth, p := 0, 0
 	merging := false
 	for _, sp := range spans {
@@ -94,43 +124,78 @@ func (b *builder) balance(spans []sentence.Span, at []int) []sentence.Span {
 	return out
 }
 
-// segment adds the segment for span sp of the block text.
-func (b *builder) segment(kind Kind, text string, at []int, sp sentence.Span) {
-	var sb strings.Builder
+// segment adds the segment for span sp of the block text; the pieces before
+// b.pieces[first] lie before sp. It returns the first piece that may
+// overlap the next span.
+func (b *builder) segment(kind Kind, text string, at []int, sp sentence.Span, first int) int {
+	for first < len(b.pieces) && at[first+1] <= sp.Start {
+		first++
+	}
+	if cap(b.idOf) < len(b.codes) {
+		b.idOf = make([]int, len(b.codes))
+	}
+	idOf := b.idOf[:len(b.codes)]
 	var codes []Code
-	ids := map[int]int{}
 	start, end := -1, -1
-	for i, p := range b.pieces {
+	last := first
+	plain := true // the segment's text is text[sp.Start:sp.End]
+	for i := first; i < len(b.pieces) && at[i] < sp.End; i++ {
+		p := b.pieces[i]
 		ps, pe := at[i], at[i+1]
-		if pe <= sp.Start || ps >= sp.End {
+		last = i
+		if pe <= sp.Start {
 			continue
 		}
 		s, e := p.start, p.end
 		switch p.kind {
 		case pieceText, pieceSpace:
-			lo, hi := max(sp.Start, ps), min(sp.End, pe)
-			if p.identity(b.src) {
+			if p.identity() {
+				lo, hi := max(sp.Start, ps), min(sp.End, pe)
 				s, e = p.start+lo-ps, p.start+hi-ps
 			}
-			sb.WriteString(text[lo:hi])
 		default:
-			id, ok := ids[p.code]
-			if !ok {
-				id = len(codes) + 1
-				ids[p.code] = id
+			if idOf[p.code] == 0 {
 				c := b.codes[p.code]
-				codes = append(codes, Code{ID: id, Paired: c.paired, Open: c.open, Close: c.close})
+				codes = append(codes, Code{ID: len(codes) + 1, Paired: c.paired, Open: c.open, Close: c.close})
+				idOf[p.code] = len(codes)
 			}
-			sb.WriteString(placeholder(p.kind, id))
+			if idOf[p.code] != p.code+1 {
+				plain = false
+			}
 		}
 		if start < 0 {
 			start = s
 		}
 		end = e
 	}
-	t := sb.String()
+	var t string
+	if plain {
+		t = text[sp.Start:sp.End]
+	} else {
+		// Placeholders are numbered from 1 in each segment.
+		buf := make([]byte, 0, sp.End-sp.Start+8)
+		for i := first; i <= last; i++ {
+			p := b.pieces[i]
+			ps, pe := at[i], at[i+1]
+			if pe <= sp.Start {
+				continue
+			}
+			switch p.kind {
+			case pieceText, pieceSpace:
+				buf = append(buf, text[max(sp.Start, ps):min(sp.End, pe)]...)
+			default:
+				buf = appendPlaceholder(buf, p.kind, idOf[p.code])
+			}
+		}
+		t = string(buf)
+	}
+	for i := first; i <= last && i < len(b.pieces); i++ {
+		if p := b.pieces[i]; p.kind != pieceText && p.kind != pieceSpace {
+			idOf[p.code] = 0
+		}
+	}
 	if start < 0 || !hasWords(t) {
-		return
+		return last
 	}
 	b.segments = append(b.segments, Segment{
 		Text:  t,
@@ -141,6 +206,7 @@ func (b *builder) segment(kind Kind, text string, at []int, sp sentence.Span) {
 		Line:  b.lines.line(start),
 		Codes: codes,
 	})
+	return last
 }
 
 // trimSpan narrows text[s:e] to exclude white space at both ends.
@@ -197,7 +263,7 @@ func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 // cleanly with the other markup stay standalone.
 func (b *builder) pairHTML() {
 	type start struct{ piece, depth int }
-	open := map[string][]start{}
+	var open map[string][]start
 	var order []string // names of the open start tags, innermost last
 	depth := 0
 	for i := range b.pieces {
@@ -213,6 +279,12 @@ func (b *builder) pairHTML() {
 				continue
 			}
 			if !end {
+				if len(order) >= b.maxDepth() {
+					continue // deeper tags stay standalone: pairing stays linear
+				}
+				if open == nil {
+					open = map[string][]start{}
+				}
 				open[name] = append(open[name], start{i, depth})
 				order = append(order, name)
 				continue

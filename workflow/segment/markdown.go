@@ -44,13 +44,22 @@ const (
 // piece is a run of a block: its source bytes and what a translator sees.
 type piece struct {
 	kind       pieceKind
-	text       string // for text and space pieces
+	ident      bool   // a text piece that is its source bytes: text is src[start:end]
+	text       string // for the other text and space pieces
 	start, end int    // source bytes
 	code       int    // index into builder.codes for markup pieces
 }
 
-func (p piece) identity(src []byte) bool {
-	return p.kind == pieceText && p.end-p.start == len(p.text) && string(src[p.start:p.end]) == p.text
+// identity reports whether p is text that reads as its source bytes, so
+// that a sentence boundary may fall inside it.
+func (p piece) identity() bool { return p.ident }
+
+// textPiece returns the text piece for src[start:end] read as text.
+func textPiece(src []byte, start, end int, text string) piece {
+	if end-start == len(text) && string(src[start:end]) == text {
+		return piece{kind: pieceText, ident: true, start: start, end: end}
+	}
+	return piece{kind: pieceText, text: text, start: start, end: end}
 }
 
 type blockCode struct {
@@ -71,13 +80,28 @@ type builder struct {
 	codes  []blockCode
 	cursor int
 	hard   bool // the last text ended with a hard line break
+	depth  int  // nesting of the inline node being read
+
+	// buffers reused from block to block
+	at    []int
+	idOf  []int
+	buf   []byte
+	stext []byte
+
+	warnings []Warning
 }
 
 func (b *builder) markdown() error {
+	if line, depth := blockDepth(b.src, b.maxDepth()); line > 0 {
+		return &DepthError{Line: line, Depth: depth, Max: b.maxDepth()}
+	}
 	root := Markdown().Parser().Parse(text.NewReader(b.src))
 	return ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
+		}
+		if l, ok := n.(*ast.List); ok {
+			b.checkList(l)
 		}
 		switch n.Kind() {
 		case ast.KindParagraph, ast.KindHeading, ast.KindTextBlock, east.KindTableCell:
@@ -202,6 +226,10 @@ func (b *builder) node(n ast.Node, start, end int) error {
 	if first < start || first > end {
 		return b.errorf(start, "cannot find the text of %s", n.Kind())
 	}
+	if b.depth++; b.depth > b.maxDepth() {
+		return &DepthError{Line: b.lines.line(start), Depth: b.depth, Max: b.maxDepth()}
+	}
+	defer func() { b.depth-- }()
 	idx := len(b.codes)
 	b.codes = append(b.codes, blockCode{paired: true, open: string(b.src[start:first])})
 	b.pieces = append(b.pieces, piece{kind: pieceOpen, start: start, end: first, code: idx})
@@ -364,7 +392,7 @@ func (b *builder) gap(start, end int) {
 	if soft {
 		b.pieces = append(b.pieces, piece{kind: pieceSpace, text: " ", start: start, end: end})
 	} else if len(bytes.TrimSpace(raw)) == 0 && !b.hard {
-		b.pieces = append(b.pieces, piece{kind: pieceText, text: string(raw), start: start, end: end})
+		b.pieces = append(b.pieces, piece{kind: pieceText, ident: true, start: start, end: end})
 	} else {
 		b.addStandalone(start, end)
 	}
@@ -384,14 +412,19 @@ func (b *builder) text(start, end int) {
 }
 
 // literal adds source text; with markdown set, escapes and references are
-// resolved.
+// resolved. Without it (plain text), a line break is written "\n" for the
+// sentence splitter and a run of spaces or a tab is one space.
 func (b *builder) literal(start, end int, markdown bool) {
 	src := b.src
 	run := start
 	flush := func(i int) {
 		if i > run {
-			b.pieces = append(b.pieces, piece{kind: pieceText, text: string(src[run:i]), start: run, end: i})
+			b.pieces = append(b.pieces, piece{kind: pieceText, ident: true, start: run, end: i})
 		}
+	}
+	lineBreak := " "
+	if !markdown {
+		lineBreak = "\n"
 	}
 	for i := start; i < end; {
 		c := src[i]
@@ -405,15 +438,29 @@ func (b *builder) literal(start, end int, markdown bool) {
 				k++
 			}
 			flush(j)
-			b.pieces = append(b.pieces, piece{kind: pieceSpace, text: " ", start: j, end: k})
+			b.pieces = append(b.pieces, piece{kind: pieceSpace, text: lineBreak, start: j, end: k})
+			i, run = k, k
+		case !markdown && (c == ' ' || c == '\t') && i+1 < end && (c == '\t' || src[i+1] == ' ' || src[i+1] == '\t'):
+			// a run of spaces in plain text is one space for the translator
+			k := i
+			for k < end && (src[k] == ' ' || src[k] == '\t') {
+				k++
+			}
+			if k < end && (src[k] == '\r' || src[k] == '\n') {
+				i = k // trailing spaces go with the line break
+				continue
+			}
+			flush(i)
+			b.pieces = append(b.pieces, piece{kind: pieceSpace, text: " ", start: i, end: k})
 			i, run = k, k
 		case c == 0xef && i+2 < end && src[i+1] == 0xbb && src[i+2] == 0xbf:
 			// a byte-order mark is no text
 			flush(i)
 			b.pieces = append(b.pieces, piece{kind: pieceSpace, text: " ", start: i, end: i + 3})
 			i, run = i+3, i+3
-		case c == '<' && i+1 < end && (src[i+1] == '/' || (src[i+1] >= '0' && src[i+1] <= '9')):
-			// a literal "<" that would read as a placeholder becomes one
+		case c == '<' && i+1 < end && (markdown && (src[i+1] == '/' || isDigit(src[i+1])) || !markdown && placeholderLike(src[i:end])):
+			// a literal "<" that would read as a placeholder becomes one;
+			// in plain text "<11 g/dL" stays text
 			flush(i)
 			b.addStandalone(i, i+1)
 			i, run = i+1, i+1
@@ -433,7 +480,7 @@ func (b *builder) literal(start, end int, markdown bool) {
 			if value == "<" {
 				b.addStandalone(i, i+n)
 			} else {
-				b.pieces = append(b.pieces, piece{kind: pieceText, text: value, start: i, end: i + n})
+				b.pieces = append(b.pieces, textPiece(src, i, i+n, value))
 			}
 			i, run = i+n, i+n
 		default:
@@ -441,6 +488,19 @@ func (b *builder) literal(start, end int, markdown bool) {
 		}
 	}
 	flush(end)
+}
+
+// placeholderLike reports whether s starts with <N>, </N> or <N/>.
+func placeholderLike(s []byte) bool {
+	i := 1
+	if i < len(s) && s[i] == '/' {
+		i++
+	}
+	d := i
+	for i < len(s) && isDigit(s[i]) {
+		i++
+	}
+	return i > d && i < len(s) && (s[i] == '>' || s[i] == '/' && d == 1 && i+1 < len(s) && s[i+1] == '>')
 }
 
 // referenceLen returns the length of the HTML character reference at the
@@ -519,14 +579,16 @@ func (b *builder) plainBlock(start, end int) {
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 
-// placeholder writes the block-level placeholder text of a markup piece.
-func placeholder(kind pieceKind, id int) string {
-	n := strconv.Itoa(id)
-	switch kind {
-	case pieceOpen:
-		return "<" + n + ">"
-	case pieceClose:
-		return "</" + n + ">"
+// appendPlaceholder appends the placeholder text of a markup piece: <N>,
+// </N> or <N/>.
+func appendPlaceholder(buf []byte, kind pieceKind, id int) []byte {
+	buf = append(buf, '<')
+	if kind == pieceClose {
+		buf = append(buf, '/')
 	}
-	return "<" + n + "/>"
+	buf = strconv.AppendInt(buf, int64(id), 10)
+	if kind == pieceStandalone {
+		buf = append(buf, '/')
+	}
+	return append(buf, '>')
 }

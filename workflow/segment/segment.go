@@ -50,9 +50,30 @@ type Options struct {
 	// Unit is how finely blocks are cut.
 	Unit Unit
 	// Plain treats the input as plain text: paragraphs separated by blank
-	// lines, no Markdown.
+	// lines, no Markdown. A line without end punctuation before a line that
+	// starts like a sentence (a heading, a list-like line) ends a segment,
+	// and a run of spaces is one space in the segment's text.
 	Plain bool
+	// MaxDepth is the deepest nesting of block quotes, lists and inline
+	// markup that Split reads; deeper input is refused with a DepthError.
+	// 0 means DefaultMaxDepth.
+	MaxDepth int
 }
+
+// DefaultMaxDepth is the nesting limit when Options.MaxDepth is 0: far
+// deeper than any article, shallow enough that Split stays linear.
+const DefaultMaxDepth = 100
+
+// Warning is something in the source that Split read but that its author
+// probably did not mean.
+type Warning struct {
+	// Line is the 1-based line the warning is about.
+	Line int
+	// Msg says what is wrong and how to fix it.
+	Msg string
+}
+
+func (w Warning) String() string { return fmt.Sprintf("%d: %s", w.Line, w.Msg) }
 
 // Code is the original markup behind one placeholder of a segment.
 type Code struct {
@@ -87,6 +108,10 @@ type Doc struct {
 	Source []byte
 	// Segments are in document order.
 	Segments []Segment
+	// Warnings are in line order: for example a paragraph that Markdown
+	// reads as a numbered list only because its first sentence starts with
+	// a number ("42. yıl…").
+	Warnings []Warning
 }
 
 // Own returns the segment's own text; Assemble(doc, doc.Own) rebuilds the source.
@@ -116,10 +141,46 @@ func (e *MarkupError) Error() string {
 	return fmt.Sprintf("%d: %s", e.Line, e.Msg)
 }
 
+// ControlError reports a character that has no place in an article and
+// that could hide or reorder text: a C0 control character other than tab,
+// line feed and carriage return (NUL included), or a Unicode bidirectional
+// embedding, override or isolate (U+202A–U+202E, U+2066–U+2069).
+type ControlError struct {
+	// Line is the 1-based line of the character.
+	Line int
+	// Offset is its byte offset.
+	Offset int
+	// Rune is the character.
+	Rune rune
+}
+
+func (e *ControlError) Error() string {
+	if e.Rune >= 0x202a {
+		return fmt.Sprintf("%d: bidirectional control character U+%04X at byte offset %d can show text in another order than it is stored: remove it", e.Line, e.Rune, e.Offset)
+	}
+	return fmt.Sprintf("%d: control character U+%04X at byte offset %d: remove it", e.Line, e.Rune, e.Offset)
+}
+
+// DepthError reports block quotes, lists or inline markup nested deeper
+// than Options.MaxDepth.
+type DepthError struct {
+	// Line is the 1-based line where the nesting goes too deep.
+	Line int
+	// Depth is the nesting found there, at least Max+1; Max is the limit.
+	Depth, Max int
+}
+
+func (e *DepthError) Error() string {
+	return fmt.Sprintf("%d: block quotes, lists or inline markup nested %d levels deep; at most %d are read: flatten the nesting", e.Line, e.Depth, e.Max)
+}
+
 // Split cuts src into skeleton and segments.
 func Split(src []byte, opts Options) (*Doc, error) {
 	if off := invalidUTF8(src); off >= 0 {
 		return nil, &EncodingError{Line: newLineIndex(src).line(off), Offset: off}
+	}
+	if off, r := controlChar(src); off >= 0 {
+		return nil, &ControlError{Line: newLineIndex(src).line(off), Offset: off, Rune: r}
 	}
 	b := &builder{src: src, opts: opts, splitter: newSentenceSplitter(opts.Lang), lines: newLineIndex(src)}
 	var err error
@@ -133,7 +194,37 @@ func Split(src []byte, opts Options) (*Doc, error) {
 	}
 	// Footnote definitions come last in goldmark's tree, wherever they stand.
 	sort.SliceStable(b.segments, func(i, j int) bool { return b.segments[i].Start < b.segments[j].Start })
-	return &Doc{Source: src, Segments: b.segments}, nil
+	sort.SliceStable(b.warnings, func(i, j int) bool { return b.warnings[i].Line < b.warnings[j].Line })
+	return &Doc{Source: src, Segments: b.segments, Warnings: b.warnings}, nil
+}
+
+// controlChar returns the offset of the first control character that
+// ControlError describes, and the character, or -1.
+func controlChar(src []byte) (int, rune) {
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		switch {
+		case c >= 0x20 && c != 0xe2:
+		case c < 0x20:
+			if c != '\t' && c != '\n' && c != '\r' {
+				return i, rune(c)
+			}
+		case i+2 < len(src):
+			// U+202A..U+202E are E2 80 AA..AE, U+2066..U+2069 are E2 81 A6..A9
+			c1, c2 := src[i+1], src[i+2]
+			if c1 == 0x80 && c2 >= 0xaa && c2 <= 0xae || c1 == 0x81 && c2 >= 0xa6 && c2 <= 0xa9 {
+				return i, rune(0x2000 | rune(c1&0x3f)<<6 | rune(c2&0x3f))
+			}
+		}
+	}
+	return -1, 0
+}
+
+func (b *builder) maxDepth() int {
+	if b.opts.MaxDepth > 0 {
+		return b.opts.MaxDepth
+	}
+	return DefaultMaxDepth
 }
 
 func invalidUTF8(src []byte) int {
@@ -168,18 +259,28 @@ func (idx lineIndex) line(off int) int {
 	return sort.SearchInts(idx, off+1) + 1
 }
 
-// hasWords reports whether text outside placeholders holds a letter or digit,
+// hasWords reports whether text outside placeholders holds a letter,
 // that is, whether there is anything to translate.
 func hasWords(text string) bool {
-	for _, t := range Tokenize(text) {
-		if t.Kind != TokenText {
-			continue
-		}
-		for _, r := range t.Text {
+	for i := 0; i < len(text); {
+		c := text[i]
+		switch {
+		case c|0x20 >= 'a' && c|0x20 <= 'z':
+			return true
+		case c == '<':
+			if _, _, n := placeholderAt(text, i); n > 0 {
+				i += n
+				continue
+			}
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRuneInString(text[i:])
 			if unicode.IsLetter(r) {
 				return true
 			}
+			i += size
+			continue
 		}
+		i++
 	}
 	return false
 }

@@ -55,6 +55,13 @@ func HasRules(tag language.Tag) bool {
 	return ok
 }
 
+// OrdinalNumbers reports whether the rules read a number with a period as
+// an ordinal ("42. yıl" in Turkish), so that "42." opening a paragraph is
+// more likely part of a sentence than a list item.
+func (s *Splitter) OrdinalNumbers() bool {
+	return s != nil && s.r != nil && s.r.ordinalNumbers
+}
+
 // baseOf returns the base language that tag names, or "" if it names none.
 func baseOf(tag language.Tag) string {
 	// Base guesses a language for "und" ("en"); only a language the tag names counts.
@@ -684,7 +691,7 @@ func (r *rules) endsAt(text string, start, tok int, w string, nx next) bool {
 					return false
 				}
 			}
-			if c == classAfterNumberStarter {
+			if c == classAfterNumberStarter && !r.isDate(text, ns, start) {
 				return r.starterNext(nx)
 			}
 			return nx.kind == nextUpper
@@ -1005,6 +1012,19 @@ func (r *rules) prevIsNumber(text string, tok, start int) (bool, int) {
 		pos = ps
 	}
 	return false, 0
+}
+
+// isDate reports whether the number at text[ns] is the year of a full date,
+// a number and a word before it: "10 мая 2022 г." ends a sentence before
+// any capital.
+func (r *rules) isDate(text string, ns, start int) bool {
+	_, ms, ok := r.prevWord(text, ns, start)
+	if !ok {
+		return false
+	}
+	d, _, ok := r.prevWord(text, ms, start)
+	d, _ = r.word(d, 0, len(d))
+	return ok && isDigits(d) && len(d) <= 2
 }
 
 // isAbbreviation reports whether w, with or without a final period, is in
