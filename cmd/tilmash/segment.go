@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -45,6 +46,14 @@ func newSegmentCmd(e *env) *cobra.Command {
 			picks the sentence rules unless --lang is given. A language with no
 			rules of its own (only en, ru, kk and tr have them) is split by the
 			generic rules, with a note on standard error.
+
+			With --plain, a line with no end punctuation (a heading, a list-like
+			line) is a segment of its own when the next line starts like a new
+			sentence, and runs of spaces print as one, as translators see them.
+			Warnings about the source, such as a paragraph that Markdown reads
+			as a numbered list only because it starts with "42.", go to
+			standard error with their line. Control characters and
+			bidirectional overrides in the text are refused, naming the line.
 		`),
 		Example: heredoc.Doc(`
 			$ echo 'Dr. Smith arrived. He left at 5 p.m. on Monday.' | tilmash segment --plain
@@ -123,22 +132,41 @@ func runSegment(e *env, opts segmentOptions) error {
 		// Line numbers count from the top of the file, front matter included.
 		var me *segment.MarkupError
 		var ee *segment.EncodingError
+		var ce *segment.ControlError
+		var de *segment.DepthError
 		switch {
 		case errors.As(err, &me):
 			err = &segment.MarkupError{Line: me.Line + bodyLine, Msg: me.Msg}
 		case errors.As(err, &ee):
 			err = &segment.EncodingError{Line: ee.Line + bodyLine, Offset: ee.Offset + bodyStart}
+		case errors.As(err, &ce):
+			err = &segment.ControlError{Line: ce.Line + bodyLine, Offset: ce.Offset + bodyStart, Rune: ce.Rune}
+		case errors.As(err, &de):
+			err = &segment.DepthError{Line: de.Line + bodyLine, Depth: de.Depth, Max: de.Max}
 		}
 		return fmt.Errorf("%s:%w", name, err)
+	}
+	for _, w := range doc.Warnings {
+		fmt.Fprintf(e.stderr, "tilmash: %s:%d: warning: %s\n", name, w.Line+bodyLine, w.Msg)
 	}
 	for _, s := range doc.Segments {
 		s.Line += bodyLine
 		segs = append(segs, s)
 	}
-	enc := json.NewEncoder(e.stdout)
+	// Buffered: one write per 64 KB, not one per segment.
+	out := bufio.NewWriterSize(e.stdout, 64<<10)
+	if err := writeSegments(out, segs, opts.json); err != nil {
+		return err
+	}
+	return out.Flush()
+}
+
+// writeSegments prints segments one a line, as text or as JSON objects.
+func writeSegments(out *bufio.Writer, segs []segment.Segment, asJSON bool) error {
+	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	for _, s := range segs {
-		if opts.json {
+		if asJSON {
 			if err := enc.Encode(struct {
 				Text  string       `json:"text"`
 				Kind  segment.Kind `json:"kind"`
@@ -149,7 +177,10 @@ func runSegment(e *env, opts segmentOptions) error {
 			}
 			continue
 		}
-		if _, err := fmt.Fprintln(e.stdout, s.Text); err != nil {
+		if _, err := out.WriteString(s.Text); err != nil {
+			return err
+		}
+		if err := out.WriteByte('\n'); err != nil {
 			return err
 		}
 	}

@@ -130,7 +130,7 @@ func (b *builder) checkList(l *ast.List) {
 	}
 	item := l.FirstChild()
 	para := item.FirstChild()
-	if para == nil || para.Kind() != ast.KindParagraph || para.Lines().Len() == 0 {
+	if para == nil || para.Kind() != ast.KindParagraph && para.Kind() != ast.KindTextBlock || para.Lines().Len() == 0 {
 		return
 	}
 	at := para.Lines().At(0).Start

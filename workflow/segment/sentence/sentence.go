@@ -1353,7 +1353,9 @@ func (r *rules) lineBreak(text string, start, lastEnd, i int) bool {
 	}
 	last, _ := utf8.DecodeLastRuneInString(text[start:lastEnd])
 	if r.flags(last)&(fTerm|fCloser) != 0 && last != ')' && last != ']' {
-		return false
+		// The terminator did not end the sentence ("Mr.\nSmith"); only a
+		// list-like line after it does: "fast.\n- more trade".
+		return r.listLine(text, i)
 	}
 	switch last {
 	case ',', ';', ':', '-', '–', '—', '(', '&', '/', '+', '=':
@@ -1380,6 +1382,32 @@ func (r *rules) peekLine(text string, i int) bool {
 		case f&fOpener != 0:
 			// a quotation or a dash that opens a line: look at what follows
 			return ch != '-' && ch != '–' && ch != '—' || j+size < len(text) && r.isSpaceAt(text, j+size)
+		}
+		return false
+	}
+	return false
+}
+
+// listLine reports whether the line after the line break at text[i]
+// starts with a bullet, a dash or an item number.
+func (r *rules) listLine(text string, i int) bool {
+	for j := i; j < len(text); {
+		ch, size := utf8.DecodeRuneInString(text[j:])
+		f := r.flags(ch)
+		switch {
+		case f&fSpace != 0:
+			j += size
+			continue
+		case f&fBullet != 0:
+			return true
+		case ch == '-' || ch == '*' || ch == '–' || ch == '—':
+			return j+size < len(text) && r.isSpaceAt(text, j+size)
+		case ch >= '0' && ch <= '9':
+			k := j
+			for k < len(text) && k-j < 3 && text[k] >= '0' && text[k] <= '9' {
+				k++
+			}
+			return k < len(text) && (text[k] == '.' || text[k] == ')') && k+1 < len(text) && r.isSpaceAt(text, k+1)
 		}
 		return false
 	}
