@@ -341,6 +341,8 @@ func (ws *Workspace) mergePushed(plan *Plan, st *articleState, lang language.Tag
 		} else if !opts.Force {
 			why := ""
 			switch {
+			case !forCurrent && (j.State == Translated || j.State == Reviewed):
+				why = "your translation was made for an older source text, and the current one is made for the current source"
 			case e.base != "" && e.base != baseOf(current):
 				if current == "" {
 					why = "the translation was removed since your pull"
@@ -349,8 +351,6 @@ func (ws *Workspace) mergePushed(plan *Plan, st *articleState, lang language.Tag
 				}
 			case e.base == "" && current != "":
 				why = "the segment is translated already, and the file does not say which translation it was made against (pull again)"
-			case !forCurrent && (j.State == Translated || j.State == Reviewed):
-				why = "your translation was made for an older source text, and the current one is made for the current source"
 			}
 			if why != "" {
 				rep.Conflicts = append(rep.Conflicts, Conflict{Line: e.line, Article: st.slug, ID: e.id, Msg: why, Current: current, Pushed: e.translation})

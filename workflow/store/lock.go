@@ -41,7 +41,7 @@ type Holder struct {
 
 func (h Holder) String() string {
 	if h.PID == 0 {
-		return "another tilmash command that only reads"
+		return "another tilmash command"
 	}
 	return fmt.Sprintf("%q (process %d, since %s)", h.Command, h.PID, h.Since.Format("15:04:05"))
 }
