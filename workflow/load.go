@@ -60,9 +60,13 @@ func (ws *Workspace) readArticle(slug string) (*source, error) {
 	if !ws.HasLang(a.Lang) {
 		return nil, &article.Error{Path: p, Line: a.LangLine, Msg: fmt.Sprintf("lang %q is not one of the workspace's languages (%s): fix lang or add it to %s", a.Meta.Lang, strings.Join(ws.Config.Languages, ", "), ConfigFile)}
 	}
-	doc, err := segment.Split(a.Body(), segment.Options{Lang: a.Lang, Unit: ws.Unit})
+	doc, err := segment.Split(a.Body(), segment.Options{Lang: a.Lang, Unit: ws.Unit, MaxDepth: lim.MarkdownDepth})
 	if err != nil {
-		return nil, fmt.Errorf("%s:%w", p, bodyError(a, err))
+		err = bodyError(a, err)
+		if _, ok := err.(*segment.DepthError); ok {
+			return nil, fmt.Errorf("%s:%w, or raise limits.markdown_depth in %s", p, err, ConfigFile)
+		}
+		return nil, fmt.Errorf("%s:%w", p, err)
 	}
 	bodyLine := lineOf(a.Data, a.BodyStart) - 1
 	for _, seg := range doc.Segments {
@@ -81,6 +85,10 @@ func bodyError(a *article.Article, err error) error {
 		return &segment.MarkupError{Line: e.Line + offset, Msg: e.Msg}
 	case *segment.EncodingError:
 		return &segment.EncodingError{Line: e.Line + offset, Offset: e.Offset + a.BodyStart}
+	case *segment.ControlError:
+		return &segment.ControlError{Line: e.Line + offset, Offset: e.Offset + a.BodyStart, Rune: e.Rune}
+	case *segment.DepthError:
+		return &segment.DepthError{Line: e.Line + offset, Depth: e.Depth, Max: e.Max}
 	}
 	return err
 }
