@@ -32,7 +32,11 @@ func (b *builder) flush(kind Kind) {
 	// piece starts in it. The splitter reads stext, the same text with line
 	// breaks of plain text kept as "\n".
 	b.buf, b.stext = b.buf[:0], b.stext[:0]
-	at := append(b.at[:0], make([]int, len(b.pieces)+1)...)
+	at := b.at[:0]
+	if cap(at) < len(b.pieces)+1 {
+		at = make([]int, 0, 2*len(b.pieces)+1)
+	}
+	at = at[:len(b.pieces)+1]
 	lines := false
 	for i, p := range b.pieces {
 		at[i] = len(b.buf)

@@ -183,6 +183,8 @@ func Split(src []byte, opts Options) (*Doc, error) {
 		return nil, &ControlError{Line: newLineIndex(src).line(off), Offset: off, Rune: r}
 	}
 	b := &builder{src: src, opts: opts, splitter: newSentenceSplitter(opts.Lang), lines: newLineIndex(src)}
+	// About one segment per 100 bytes of news text: grow the slice once.
+	b.segments = make([]Segment, 0, len(src)/100+8)
 	var err error
 	if opts.Plain {
 		err = b.plain()
