@@ -38,7 +38,7 @@ func TestReadingTimePlurals(t *testing.T) {
 		t.Fatal(err)
 	}
 	ui := NewUI(b, language.Russian)
-	for n, want := range map[int]string{1: "1 минута", 3: "3 минуты", 5: "5 минут", 21: "21 минута"} {
+	for n, want := range map[int]string{1: "1\u00a0минута", 3: "3\u00a0минуты", 5: "5\u00a0минут", 21: "21\u00a0минута"} {
 		if got := ui.T("edition_reading_time", map[string]any{"Count": n}, n); !strings.HasSuffix(got, want) {
 			t.Errorf("%d minutes: %q, want … %q", n, got, want)
 		}
