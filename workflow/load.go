@@ -103,6 +103,17 @@ func lineOf(src []byte, off int) int {
 	return n
 }
 
+// warnings returns the splitter's warnings about the article at path, with
+// lines of the file.
+func (s *source) warnings(path string) []string {
+	var out []string
+	bodyLine := lineOf(s.art.Data, s.art.BodyStart) - 1
+	for _, w := range s.doc.Warnings {
+		out = append(out, fmt.Sprintf("%s:%d: %s", path, w.Line+bodyLine, w.Msg))
+	}
+	return out
+}
+
 // texts returns the title and segment texts, title first.
 func (s *source) texts() []string {
 	out := []string{s.art.Title}

@@ -25,6 +25,9 @@ type SyncReport struct {
 	// RenamedFrom is the article's old name, when sync found its catalogs
 	// under it.
 	RenamedFrom string `json:"renamed_from,omitempty"`
+	// Warnings are things in the article that were read but were probably
+	// not meant, each "file:line: what and how to fix it".
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // Sync re-segments the given articles (all when slugs is empty) and returns
@@ -74,6 +77,7 @@ func (ws *Workspace) syncArticle(slug string, plan *Plan, memories map[language.
 	if err != nil {
 		return rep, err
 	}
+	rep.Warnings = src.warnings(ws.ArticlePath(slug))
 	srcLang := src.art.Lang
 	srcPath := ws.CatalogPath(slug, srcLang)
 	oldSrc, err := ws.loadCatalog(srcPath, srcLang)

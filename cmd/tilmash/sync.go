@@ -93,6 +93,10 @@ func runSync(cmd *cobra.Command, e *env, opts syncOptions) error {
 		}
 	}
 	for _, r := range reports {
+		for _, w := range r.Warnings {
+			where, what, _ := strings.Cut(w, ": ")
+			fmt.Fprintf(e.stderr, "tilmash: %s: warning: %s\n", where, what)
+		}
 		if r.RenamedFrom != "" {
 			fmt.Fprintf(e.stdout, "%s: renamed from %s; its translations moved with it\n", r.Article, r.RenamedFrom)
 		}
