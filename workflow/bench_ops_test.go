@@ -237,7 +237,7 @@ func benchOps(b *testing.B, dir string, n int) {
 	for _, format := range []string{FormatTOML, FormatXLIFF, FormatPO} {
 		b.Run("WritePull/"+format, func(b *testing.B) {
 			measure(b, n, c, func() error {
-				return ws.WritePull(io.Discard, format, ru, items)
+				return ws.WritePull(io.Discard, format, ru, items, time.Time{})
 			})
 		})
 	}
@@ -310,7 +310,7 @@ func benchOps(b *testing.B, dir string, n int) {
 func pushFile(b *testing.B, ws *Workspace, items []PullItem) []byte {
 	b.Helper()
 	var sb strings.Builder
-	if err := ws.WritePull(&sb, FormatTOML, language.Russian, items); err != nil {
+	if err := ws.WritePull(&sb, FormatTOML, language.Russian, items, time.Time{}); err != nil {
 		b.Fatal(err)
 	}
 	f, err := catalog.Parse("translate.ru.toml", []byte(sb.String()))

@@ -82,7 +82,8 @@ func (ws *Workspace) Check(ctx context.Context, f Filter) ([]Finding, error) {
 		}
 	}
 	var out []Finding
-	for _, slug := range slugs {
+	for n, slug := range slugs {
+		ws.progress(n, len(slugs))
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
@@ -99,6 +100,7 @@ func (ws *Workspace) Check(ctx context.Context, f Filter) ([]Finding, error) {
 		}
 		out = append(out, fs...)
 	}
+	ws.progress(len(slugs), len(slugs))
 	return out, nil
 }
 

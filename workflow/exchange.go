@@ -6,6 +6,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"time"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
@@ -45,13 +46,14 @@ func FormatOf(name string, data []byte) string {
 
 // WritePull writes pulled segments in a format. An XLIFF file has one
 // source language, so its items must come from articles of one source
-// language; TOML and PO files take any mix.
-func (ws *Workspace) WritePull(w io.Writer, format string, lang language.Tag, items []PullItem) error {
+// language; TOML and PO files take any mix. at is the time of the pull,
+// which a PO header gives as its revision date.
+func (ws *Workspace) WritePull(w io.Writer, format string, lang language.Tag, items []PullItem, at time.Time) error {
 	switch format {
 	case FormatTOML:
 		return writePullTOML(w, lang, items, ws)
 	case FormatPO:
-		return writePullPO(w, lang, items, ws)
+		return writePullPO(w, lang, items, ws, at)
 	case FormatXLIFF:
 	default:
 		return fmt.Errorf("unknown format %q: use toml, xliff or po", format)
@@ -181,11 +183,17 @@ func writePullXLIFF(w io.Writer, src, lang language.Tag, items []PullItem, ws *W
 	return xliff.Write(w, doc)
 }
 
-func writePullPO(w io.Writer, lang language.Tag, items []PullItem, ws *Workspace) error {
+func writePullPO(w io.Writer, lang language.Tag, items []PullItem, ws *Workspace, at time.Time) error {
+	// The fields msgfmt --check wants, so that it warns of nothing.
 	f := &po.File{Header: po.Header{
 		ProjectIDVersion: "tilmash",
 		Language:         lang.String(),
 		PluralForms:      po.PluralForms(lang),
+		Fields: [][2]string{
+			{"PO-Revision-Date", at.Format("2006-01-02 15:04-0700")},
+			{"Last-Translator", ""},
+			{"Language-Team", display.English.Languages().Name(lang)},
+		},
 	}}
 	for _, it := range items {
 		e := po.Entry{Context: it.Article + "/" + it.ID, ID: it.Source}

@@ -228,7 +228,8 @@ func (ws *Workspace) memoryIndex(ctx context.Context, tag language.Tag, visit fu
 	if err != nil {
 		return nil, err
 	}
-	for _, slug := range slugs {
+	for n, slug := range slugs {
+		ws.progress(n, len(slugs))
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
@@ -248,6 +249,7 @@ func (ws *Workspace) memoryIndex(ctx context.Context, tag language.Tag, visit fu
 		}
 		visit(slug, st, nil, states)
 	}
+	ws.progress(len(slugs), len(slugs))
 	data, err := ws.readFile(ws.MemoryPath(tag))
 	if err != nil {
 		return nil, err

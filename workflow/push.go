@@ -171,6 +171,9 @@ func (ws *Workspace) Push(ctx context.Context, name string, data []byte, opts Pu
 	if err != nil {
 		return nil, nil, &PushError{File: name, Rejections: rejectionsOf(err)}
 	}
+	if m, ok := ws.MatchLang(lang); ok {
+		lang = m
+	}
 	rep.Lang = lang.String()
 	if named, ok := ws.langInName(name); ok && named != lang && format != FormatTOML {
 		return nil, nil, &PushError{File: name, Rejections: []Rejection{{Msg: fmt.Sprintf("the file name says %s, but the file says its translations are in %s: rename the file or fix its language", named, lang)}}}
@@ -212,6 +215,9 @@ func (ws *Workspace) Push(ctx context.Context, name string, data []byte, opts Pu
 		if st.src.art.Lang == lang {
 			reject("the article's source language is %s: translations into it make no sense", lang)
 			continue
+		}
+		if m, ok := ws.MatchLang(e.srcLang); ok && e.srcLang != language.Und {
+			e.srcLang = m
 		}
 		if e.srcLang != language.Und && e.srcLang != st.src.art.Lang {
 			reject("the file says the source is in %s, but the article is written in %s: pull again for this article", e.srcLang, st.src.art.Lang)
@@ -590,11 +596,11 @@ func (ws *Workspace) langInName(name string) (language.Tag, bool) {
 	if len(parts) < 3 {
 		return language.Und, false
 	}
-	tag, err := language.Parse(parts[len(parts)-2])
-	if err != nil || !ws.HasLang(tag) {
+	tag, err := language.Parse(strings.ReplaceAll(parts[len(parts)-2], "_", "-"))
+	if err != nil {
 		return language.Und, false
 	}
-	return tag, true
+	return ws.MatchLang(tag)
 }
 
 // checkText refuses text that a translation (or an article) must not hold:

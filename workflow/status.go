@@ -85,7 +85,8 @@ func (ws *Workspace) Status(ctx context.Context, f Filter) ([]Row, error) {
 		}
 	}
 	var rows []Row
-	for _, slug := range slugs {
+	for n, slug := range slugs {
+		ws.progress(n, len(slugs))
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
@@ -104,6 +105,7 @@ func (ws *Workspace) Status(ctx context.Context, f Filter) ([]Row, error) {
 			rows = append(rows, row)
 		}
 	}
+	ws.progress(len(slugs), len(slugs))
 	return rows, nil
 }
 

@@ -46,15 +46,22 @@ func (ws *Workspace) Sync(ctx context.Context, slugs []string) (*Plan, []SyncRep
 	plan := &Plan{}
 	memories := map[language.Tag]*catalog.Memory{}
 	var reports []SyncReport
-	for _, slug := range slugs {
+	var bad ArticleErrors
+	for n, slug := range slugs {
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
 		}
+		before := len(plan.Changes)
 		r, err := ws.syncArticle(slug, plan, memories)
 		if err != nil {
-			return nil, nil, err
+			// The others are synced all the same; this one's changes go.
+			plan.Changes = plan.Changes[:before]
+			plan.index = nil
+			bad = append(bad, err)
+			continue
 		}
 		reports = append(reports, r)
+		ws.progress(n+1, len(slugs))
 	}
 	for _, tag := range ws.Langs {
 		m, ok := memories[tag]
@@ -68,7 +75,23 @@ func (ws *Workspace) Sync(ctx context.Context, slugs []string) (*Plan, []SyncRep
 		plan.write(ws.MemoryPath(tag), data)
 	}
 	plan.sort()
+	if len(bad) > 0 {
+		return plan, reports, bad
+	}
 	return plan, reports, nil
+}
+
+// ArticleErrors lists the articles an operation could not read, each with
+// the file, the line and what to do; the other articles were done.
+type ArticleErrors []error
+
+func (e ArticleErrors) Error() string {
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "%d %s could not be read:", len(e), plural(len(e), "article", "articles"))
+	for _, err := range e {
+		sb.WriteString("\n  " + err.Error())
+	}
+	return sb.String()
 }
 
 func (ws *Workspace) syncArticle(slug string, plan *Plan, memories map[language.Tag]*catalog.Memory) (SyncReport, error) {

@@ -145,7 +145,16 @@ type Workspace struct {
 	// leads outside is an error.
 	FS fs.FS
 
+	// Progress, when set, is called by long operations after each article.
+	Progress func(done, total int)
+
 	dir *os.Root // the workspace folder, when opened by Open
+}
+
+func (ws *Workspace) progress(done, total int) {
+	if ws.Progress != nil {
+		ws.Progress(done, total)
+	}
 }
 
 // Open reads the workspace at root. Close it when done.
@@ -277,6 +286,21 @@ func (ws *Workspace) HasLang(tag language.Tag) bool {
 		}
 	}
 	return false
+}
+
+// MatchLang returns the workspace language a tag given in a file stands
+// for: the tag itself, or the language of a regional or otherwise variant
+// tag (ru_RU and ru-RU for ru, tr-TR for tr, kk-Cyrl-KZ for kk), matched
+// with x/text's language matcher at high confidence.
+func (ws *Workspace) MatchLang(tag language.Tag) (language.Tag, bool) {
+	if ws.HasLang(tag) {
+		return tag, true
+	}
+	_, i, conf := language.NewMatcher(ws.Langs).Match(tag)
+	if conf < language.High {
+		return tag, false
+	}
+	return ws.Langs[i], true
 }
 
 // ParseLang parses a language given by a user and checks that the workspace has it.

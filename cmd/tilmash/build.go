@@ -144,15 +144,9 @@ func runBuild(cmd *cobra.Command, e *env, opts buildOptions) error {
 	if err := ws.CheckOutput(out, bo.Previous, opts.force); err != nil {
 		return err
 	}
-	drawn := false
-	if e.progress && !opts.json {
-		bar := progressBar(e)
-		bo.Progress = func(done, total int) { drawn = done < total; bar(done, total) }
-	}
+	bo.Progress = ws.Progress
 	plan, m, err := ws.Build(cmd.Context(), bo)
-	if drawn {
-		fmt.Fprint(e.stderr, "\r\x1b[K") // clear a bar cut short, before the error
-	}
+	ws.Progress(1, 1) // the bar goes before anything else is printed
 	if err != nil {
 		if isPolicyError(err) {
 			return usageError{err}

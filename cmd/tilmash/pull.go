@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"path/filepath"
+	"strings"
 
 	"github.com/MakeNowJust/heredoc"
 	"github.com/spf13/cobra"
@@ -34,7 +36,8 @@ func newPullCmd(e *env) *cobra.Command {
 			the current translation, and translation-memory suggestions.
 
 			Formats: toml (a go-i18n translate file, like goi18n's), xliff
-			(XLIFF 2.0, for CAT tools) and po (gettext, for Poedit and Weblate).
+			(XLIFF 2.0, for CAT tools) and po (gettext, for Poedit and Weblate);
+			without --format, an -o FILE ending in .po, .xlf or .xliff says it.
 			The word count goes to standard error.
 		`),
 		Example: heredoc.Doc(`
@@ -46,6 +49,12 @@ func newPullCmd(e *env) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.lang == "" {
 				return usageError{fmt.Errorf("pull needs --lang")}
+			}
+			if !cmd.Flags().Changed("format") && opts.out != "" {
+				// -o ru.po and -o tr.xlf say the format
+				if ext := strings.ToLower(filepath.Ext(opts.out)); ext == ".po" || ext == ".xlf" || ext == ".xliff" {
+					opts.format = workflow.FormatOf(opts.out, nil)
+				}
 			}
 			switch opts.format {
 			case workflow.FormatTOML, workflow.FormatXLIFF, workflow.FormatPO:
@@ -94,7 +103,7 @@ func runPull(e *env, opts pullOptions) error {
 		return err
 	}
 	var buf bytes.Buffer
-	if err := ws.WritePull(&buf, opts.format, po.Lang, items); err != nil {
+	if err := ws.WritePull(&buf, opts.format, po.Lang, items, e.now()); err != nil {
 		return err
 	}
 	words := 0
@@ -109,6 +118,9 @@ func runPull(e *env, opts pullOptions) error {
 		if err := writeFile(e, ws, opts.out, buf.Bytes(), opts.force); err != nil {
 			return err
 		}
+	}
+	if e.quiet {
+		return nil
 	}
 	fmt.Fprintf(e.stderr, "Pulled %d %s, %d %s, for %s.\n", len(items), plural(len(items), "segment", "segments"), words, plural(words, "word", "words"), po.Lang)
 	return nil

@@ -1,11 +1,51 @@
 package main
 
 import (
+	"runtime/debug"
 	"strings"
 
 	"github.com/MakeNowJust/heredoc"
 	"github.com/spf13/cobra"
 )
+
+// version says which tilmash this is: the module version and the VCS
+// revision the binary was built from, as the build info records them.
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(unknown version)"
+	}
+	v := info.Main.Version
+	if v == "" {
+		v = "(devel)"
+	}
+	var rev, at string
+	dirty := false
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.time":
+			at = s.Value
+		case "vcs.modified":
+			dirty = s.Value == "true"
+		}
+	}
+	if rev != "" {
+		if len(rev) > 12 {
+			rev = rev[:12]
+		}
+		v += " (" + rev
+		if dirty {
+			v += ", modified"
+		}
+		if at != "" {
+			v += ", " + at
+		}
+		v += ")"
+	}
+	return v + " " + info.GoVersion
+}
 
 func newRootCmd(e *env) *cobra.Command {
 	cmd := &cobra.Command{
@@ -28,6 +68,9 @@ func newRootCmd(e *env) *cobra.Command {
 		SilenceUsage:  true,
 	}
 	cmd.PersistentFlags().DurationVar(&e.wait, "wait", e.wait, "how long to wait for another command's lock on the workspace")
+	cmd.PersistentFlags().BoolVarP(&e.quiet, "quiet", "q", false, "no progress bar and no notes on stderr (errors are still printed)")
+	cmd.Version = version()
+	cmd.SetVersionTemplate("tilmash {{.Version}}\n")
 	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	cmd.AddCommand(
 		newInitCmd(e),

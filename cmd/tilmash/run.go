@@ -44,6 +44,8 @@ type env struct {
 	wait time.Duration
 	// command is the command line, named to others waiting for the lock.
 	command string
+	// quiet (--quiet) leaves out progress and notes on stderr.
+	quiet bool
 }
 
 // usageError is a mistake in the command line.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -8,6 +9,7 @@ import (
 	"github.com/MakeNowJust/heredoc"
 	"github.com/spf13/cobra"
 
+	"github.com/tilmash/tilmash/workflow"
 	"github.com/tilmash/tilmash/workflow/store"
 )
 
@@ -38,7 +40,7 @@ func newSyncCmd(e *env) *cobra.Command {
 		`),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.articles = args
-			return runSync(cmd, e, opts)
+			return runSync(e, opts)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.json, "json", false, `print {"articles": [...], "orphans": [...]} as JSON`)
@@ -46,7 +48,7 @@ func newSyncCmd(e *env) *cobra.Command {
 	return cmd
 }
 
-func runSync(cmd *cobra.Command, e *env, opts syncOptions) error {
+func runSync(e *env, opts syncOptions) error {
 	ws, done, err := openWorkspace(e, store.Exclusive)
 	if err != nil {
 		return err
@@ -56,10 +58,24 @@ func runSync(cmd *cobra.Command, e *env, opts syncOptions) error {
 	if err != nil {
 		return err
 	}
-	plan, reports, err := ws.Sync(cmd.Context(), f.Articles)
-	if err != nil {
+	plan, reports, err := ws.Sync(e.ctx, f.Articles)
+	var bad workflow.ArticleErrors
+	if err != nil && !errors.As(err, &bad) {
 		return err
 	}
+	if err := syncRest(e, ws, opts, f, plan, reports); err != nil {
+		return err
+	}
+	if len(bad) > 0 {
+		return bad // the good articles are synced; these are named with what to do
+	}
+	return nil
+}
+
+// syncRest writes what sync planned for the articles it could read, with
+// the orphans' removal under --prune, and reports it.
+func syncRest(e *env, ws *workflow.Workspace, opts syncOptions, f workflow.Filter, plan *workflow.Plan, reports []workflow.SyncReport) error {
+	var err error
 	orphans := []string{}
 	if len(f.Articles) == 0 {
 		if orphans, err = ws.Orphans(reports); err != nil {

@@ -31,7 +31,10 @@ func openWorkspace(e *env, mode store.Mode) (ws *workflow.Workspace, done func()
 		_ = ws.Close() // only read so far
 		return nil, nil, err
 	}
+	bar := newProgress(e)
+	ws.Progress = bar.update
 	return ws, func() {
+		bar.clear()
 		_ = release() // the lock goes with the process in any case
 		_ = ws.Close()
 	}, nil
