@@ -418,14 +418,22 @@ func (ws *Workspace) mergeEditions(prev *Manifest, results []EditionResult, inSc
 	return out
 }
 
+// escapeName escapes an article's name for a relative URL, each folder of
+// it on its own.
+func escapeName(name string) string {
+	parts := strings.Split(name, "/")
+	for i, p := range parts {
+		parts[i] = url.PathEscape(p)
+	}
+	return strings.Join(parts, "/")
+}
+
 // listedFile reports whether name, listed in a manifest for an edition, is
 // a file a build writes for it, in either layout: a manifest that was
 // edited or damaged must not make a build remove anything else.
 func listedFile(e EditionResult, name string) bool {
-	for _, s := range []string{e.Article, e.Lang} {
-		if s == "" || s == "." || s == ".." || strings.ContainsAny(s, "/\\") {
-			return false
-		}
+	if e.Lang == "" || strings.ContainsAny(e.Lang, "/\\.") || !fs.ValidPath(e.Article) || strings.Contains(e.Article, "\\") {
+		return false
 	}
 	if !fs.ValidPath(name) {
 		return false
@@ -760,7 +768,7 @@ func (ws *Workspace) writeEdition(plan *Plan, st *articleState, ed *editionBuild
 		if o.Built {
 			pg.Alternates = append(pg.Alternates, page.Alternate{
 				Lang: o.Lang, Name: edition.LanguageName(o.tag), Current: o == ed,
-				Href: "../" + o.Lang + "/" + url.PathEscape(st.slug) + ".html",
+				Href: strings.Repeat("../", strings.Count(st.slug, "/")+1) + o.Lang + "/" + escapeName(st.slug) + ".html",
 			})
 		}
 	}
@@ -812,7 +820,7 @@ func (ws *Workspace) writeIndexes(plan *Plan, editions []EditionResult, opts Bui
 			continue
 		}
 		ui := edition.NewUI(bundle, language.Make(ed.Lang))
-		e := page.IndexEntry{Title: ed.Title, Href: url.PathEscape(ed.Article) + ".html", Percent: ed.Coverage.Percent}
+		e := page.IndexEntry{Title: ed.Title, Href: escapeName(ed.Article) + ".html", Percent: ed.Coverage.Percent}
 		if slices.Contains(ed.FallbackSegments, TitleID) {
 			e.Lang = ed.FallbackLang
 		}

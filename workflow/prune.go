@@ -1,6 +1,7 @@
 package workflow
 
 import (
+	"errors"
 	"io/fs"
 	"path"
 	"sort"
@@ -9,6 +10,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/tilmash/tilmash/workflow/catalog"
+	"github.com/tilmash/tilmash/workflow/store"
 )
 
 // Orphans lists the articles whose message files are still in locales but
@@ -28,15 +30,12 @@ func (ws *Workspace) Orphans(reports []SyncReport) ([]string, error) {
 	}
 	var out []string
 	for _, tag := range ws.Langs {
-		dir := path.Join(ws.Config.Locales, tag.String())
-		entries, err := fs.ReadDir(ws.FS, dir)
+		names, err := ws.catalogNames(tag)
 		if err != nil {
-			continue // no catalogs in this language
+			return nil, err
 		}
-		suffix := "." + tag.String() + ".toml"
-		for _, e := range entries {
-			slug, ok := strings.CutSuffix(e.Name(), suffix)
-			if e.IsDir() || !ok || gone[slug] {
+		for _, slug := range names {
+			if gone[slug] {
 				continue
 			}
 			// only a source catalog (its sidecar keeps the order) makes an article
@@ -137,4 +136,33 @@ func (ws *Workspace) plannedMemory(plan *Plan, tag language.Tag, memories map[la
 	}
 	memories[tag] = m
 	return m, nil
+}
+
+// catalogNames lists the names of the message files of a language, in
+// nested folders as the articles are: locales/ru/news/floods.ru.toml is
+// news/floods. The UI strings and the sidecar folders are left out.
+func (ws *Workspace) catalogNames(tag language.Tag) ([]string, error) {
+	dir := path.Join(ws.Config.Locales, tag.String())
+	suffix := "." + tag.String() + ".toml"
+	var names []string
+	err := fs.WalkDir(ws.FS, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && p == dir {
+				return fs.SkipDir // no message files in this language yet
+			}
+			return store.PathError(ws.Root, p, err)
+		}
+		if d.IsDir() {
+			if p != dir && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		name, ok := strings.CutSuffix(strings.TrimPrefix(p, dir+"/"), suffix)
+		if ok && name != UISlug {
+			names = append(names, name)
+		}
+		return nil
+	})
+	return names, err
 }

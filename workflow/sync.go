@@ -3,8 +3,7 @@ package workflow
 import (
 	"context"
 	"fmt"
-	"io/fs"
-	"path"
+	"sort"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -47,12 +46,13 @@ func (ws *Workspace) Sync(ctx context.Context, slugs []string) (*Plan, []SyncRep
 	memories := map[language.Tag]*catalog.Memory{}
 	var reports []SyncReport
 	var bad ArticleErrors
+	ren := newRenames(ws)
 	for n, slug := range slugs {
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
 		}
 		before := len(plan.Changes)
-		r, err := ws.syncArticle(slug, plan, memories)
+		r, err := ws.syncArticle(slug, plan, memories, ren)
 		if err != nil {
 			// The others are synced all the same; this one's changes go.
 			plan.Changes = plan.Changes[:before]
@@ -94,7 +94,7 @@ func (e ArticleErrors) Error() string {
 	return sb.String()
 }
 
-func (ws *Workspace) syncArticle(slug string, plan *Plan, memories map[language.Tag]*catalog.Memory) (SyncReport, error) {
+func (ws *Workspace) syncArticle(slug string, plan *Plan, memories map[language.Tag]*catalog.Memory, ren *renames) (SyncReport, error) {
 	rep := SyncReport{Article: slug}
 	src, err := ws.readArticle(slug)
 	if err != nil {
@@ -111,7 +111,7 @@ func (ws *Workspace) syncArticle(slug string, plan *Plan, memories map[language.
 	// its old name when it was renamed since the last sync.
 	from := slug
 	if oldSrc == nil {
-		if from, oldSrc, err = ws.renamedFrom(slug, src); err != nil {
+		if from, oldSrc, err = ren.renamedFrom(slug, src); err != nil {
 			return rep, err
 		}
 		if from != slug {
@@ -286,51 +286,101 @@ func (ws *Workspace) Apply(ctx context.Context, w Writer, plan *Plan) error {
 	return w.Apply(ctx, ws.Root, plan.Changes)
 }
 
+// renames finds the catalogs of renamed articles: source catalogs whose
+// article is gone, indexed once per sync by their texts, so that looking
+// for every new article's old name costs as much as its own texts.
+type renames struct {
+	ws *Workspace
+	// byLang holds, per source language, the orphaned catalogs and which
+	// of them have each text.
+	byLang map[language.Tag]*orphans
+	// taken marks the old names already given to an article.
+	taken map[string]bool
+}
+
+type orphans struct {
+	files  map[string]*catalog.File
+	byText map[string][]string
+}
+
+func newRenames(ws *Workspace) *renames {
+	return &renames{ws: ws, byLang: map[language.Tag]*orphans{}, taken: map[string]bool{}}
+}
+
+func (r *renames) of(tag language.Tag) (*orphans, error) {
+	if o, ok := r.byLang[tag]; ok {
+		return o, nil
+	}
+	o := &orphans{files: map[string]*catalog.File{}, byText: map[string][]string{}}
+	r.byLang[tag] = o
+	names, err := r.ws.catalogNames(tag)
+	if err != nil {
+		return nil, err
+	}
+	slugs, err := r.ws.Slugs()
+	if err != nil {
+		return nil, err
+	}
+	live := make(map[string]bool, len(slugs))
+	for _, s := range slugs {
+		live[s] = true
+	}
+	for _, name := range names {
+		if live[name] {
+			continue
+		}
+		f, err := r.ws.loadCatalog(r.ws.CatalogPath(name, tag), tag)
+		if err != nil {
+			return nil, err
+		}
+		if f == nil {
+			continue
+		}
+		o.files[name] = f
+		seen := map[string]bool{}
+		for _, m := range f.Messages {
+			if !seen[m.Other] {
+				seen[m.Other] = true
+				o.byText[m.Other] = append(o.byText[m.Other], name)
+			}
+		}
+	}
+	return o, nil
+}
+
 // renamedFrom looks for the catalogs of an article that has none under its
 // own name: source catalogs whose article is gone, holding at least half of
 // the article's segment texts. It returns the article's own slug and nil
 // when there is none.
-func (ws *Workspace) renamedFrom(slug string, src *source) (string, *catalog.File, error) {
-	tag := src.art.Lang
-	dir := path.Join(ws.Config.Locales, tag.String())
-	entries, err := fs.ReadDir(ws.FS, dir)
-	if err != nil {
-		return slug, nil, nil // no catalogs in this language yet
-	}
-	slugs, err := ws.Slugs()
-	if err != nil {
+func (r *renames) renamedFrom(slug string, src *source) (string, *catalog.File, error) {
+	o, err := r.of(src.art.Lang)
+	if err != nil || len(o.files) == 0 {
 		return slug, nil, err
 	}
-	live := map[string]bool{UISlug: true}
-	for _, s := range slugs {
-		live[s] = true
-	}
 	texts := src.texts()
-	suffix := "." + tag.String() + ".toml"
+	count := map[string]int{}
+	for _, t := range texts {
+		for _, name := range o.byText[t] {
+			count[name]++
+		}
+	}
 	best, bestScore := slug, 0.5
 	var bestFile *catalog.File
-	for _, e := range entries {
-		old, ok := strings.CutSuffix(e.Name(), suffix)
-		if e.IsDir() || !ok || live[old] {
+	names := make([]string, 0, len(count))
+	for name := range count {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if r.taken[name] {
 			continue
 		}
-		f, err := ws.loadCatalog(path.Join(dir, e.Name()), tag)
-		if err != nil {
-			return slug, nil, err
+		if score := float64(count[name]) / float64(len(texts)); score >= bestScore {
+			best, bestScore, bestFile = name, score, o.files[name]
 		}
-		have := map[string]bool{}
-		for _, m := range f.Messages {
-			have[m.Other] = true
-		}
-		n := 0
-		for _, t := range texts {
-			if have[t] {
-				n++
-			}
-		}
-		if score := float64(n) / float64(len(texts)); score >= bestScore {
-			best, bestScore, bestFile = old, score, f
-		}
+	}
+	if bestFile != nil {
+		r.taken[best] = true
 	}
 	return best, bestFile, nil
 }

@@ -148,6 +148,11 @@ type Workspace struct {
 	// Progress, when set, is called by long operations after each article.
 	Progress func(done, total int)
 
+	// articles maps the names of the articles to their files; names lists
+	// them sorted. Slugs reads them once.
+	articles map[string]string
+	names    []string
+
 	dir *os.Root // the workspace folder, when opened by Open
 }
 
@@ -315,9 +320,15 @@ func (ws *Workspace) ParseLang(s string) (language.Tag, error) {
 	return tag, nil
 }
 
-// ArticlePath returns the path of an article.
-func (ws *Workspace) ArticlePath(slug string) string {
-	return path.Join(ws.Config.Articles, slug+".md")
+// ArticlePath returns the path of the article file with the given name.
+func (ws *Workspace) ArticlePath(name string) string {
+	if ws.articles == nil {
+		_, _ = ws.Slugs() // an unreadable folder leaves the default below
+	}
+	if p, ok := ws.articles[name]; ok {
+		return p
+	}
+	return path.Join(ws.Config.Articles, name+".md")
 }
 
 // CatalogPath returns the path of an article's message file in a language.
@@ -348,22 +359,74 @@ func (ws *Workspace) UIPath(tag language.Tag) string {
 // may take it.
 const UISlug = "ui"
 
-// Slugs lists the articles of the workspace, sorted.
+// Slugs lists the names of the workspace's articles, sorted. An
+// article's name is its path below the articles folder without the
+// extension (news/2024/05/floods for news/2024/05/floods.md), as
+// static-site generators keep them: .md and .markdown files, in nested
+// folders; a page bundle's index.md is named after its folder
+// (news/floods/index.md is news/floods); a Hugo-style language suffix is
+// not part of the name (floods.ru.md is floods). Files and folders whose
+// names start with "." are left out, and so is a file with a language
+// suffix beside one without (floods.ru.md beside floods.md: an edition
+// Hugo keeps next to its source). Two files that would take one name are
+// an error naming both.
 func (ws *Workspace) Slugs() ([]string, error) {
-	entries, err := fs.ReadDir(ws.FS, ws.Config.Articles)
-	if err != nil {
-		return nil, fmt.Errorf("reading articles: %w", store.PathError(ws.Root, ws.Config.Articles, err))
+	if ws.articles != nil {
+		return ws.names, nil
 	}
-	var slugs []string
-	for _, e := range entries {
-		name := e.Name()
-		if e.IsDir() || !strings.HasSuffix(name, ".md") {
-			continue
+	names := map[string]string{}
+	root := ws.Config.Articles
+	err := fs.WalkDir(ws.FS, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return store.PathError(ws.Root, p, err)
 		}
-		slugs = append(slugs, strings.TrimSuffix(name, ".md"))
+		base := d.Name()
+		if p != root && strings.HasPrefix(base, ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		ext := path.Ext(base)
+		if ext != ".md" && ext != ".markdown" {
+			return nil
+		}
+		rel := strings.TrimPrefix(p, root+"/")
+		name := strings.TrimSuffix(rel, ext)
+		if lang := path.Ext(name); lang != "" {
+			if tag, err := language.Parse(lang[1:]); err == nil && ws.HasLang(tag) {
+				plain := strings.TrimSuffix(name, lang)
+				if _, err := fs.Stat(ws.FS, path.Join(root, plain+ext)); err == nil {
+					return nil // an edition beside its source
+				}
+				name = plain
+			}
+		}
+		if path.Base(name) == "index" && name != "index" {
+			name = path.Dir(name) // a page bundle
+		}
+		if other, ok := names[name]; ok {
+			return fmt.Errorf("%s and %s both make the article %q: rename one of them", other, p, name)
+		}
+		names[name] = p
+		return nil
+	})
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("reading articles: %s: no such folder: create it, or set articles in %s", root, ConfigFile)
+		}
+		return nil, fmt.Errorf("reading articles: %w", err)
 	}
-	sort.Strings(slugs)
-	return slugs, nil
+	ws.articles = names
+	ws.names = make([]string, 0, len(names))
+	for n := range names {
+		ws.names = append(ws.names, n)
+	}
+	sort.Strings(ws.names)
+	return ws.names, nil
 }
 
 // readFile reads a workspace file; a missing file gives nil data and no error.

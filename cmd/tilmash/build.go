@@ -103,7 +103,7 @@ func runBuild(cmd *cobra.Command, e *env, opts buildOptions) error {
 	if err != nil {
 		return fmt.Errorf("%s: [build]: %w", workflow.ConfigFile, err)
 	}
-	if bo.Filter, err = filterOf(ws, opts.articles, opts.langs); err != nil {
+	if bo.Filter, err = filterOf(e, ws, opts.articles, opts.langs); err != nil {
 		return err
 	}
 	bo.Layout = workflow.Layout(opts.layout)

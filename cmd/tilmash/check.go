@@ -85,7 +85,7 @@ func runCheck(e *env, opts checkOptions) error {
 			articles = append(articles, a)
 		}
 	}
-	f, err := filterOf(ws, articles, opts.langs)
+	f, err := filterOf(e, ws, articles, opts.langs)
 	if err != nil {
 		return err
 	}

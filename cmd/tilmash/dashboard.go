@@ -53,7 +53,7 @@ func writeDashboard(e *env, opts statusOptions, file string, force bool) error {
 		return err
 	}
 	defer done()
-	f, err := filterOf(ws, opts.articles, opts.langs)
+	f, err := filterOf(e, ws, opts.articles, opts.langs)
 	if err != nil {
 		return err
 	}

@@ -66,7 +66,7 @@ func runLog(e *env, opts logOptions) error {
 	if opts.lang != "" {
 		langs = []string{opts.lang}
 	}
-	f, err := filterOf(ws, articles, langs)
+	f, err := filterOf(e, ws, articles, langs)
 	if err != nil {
 		return err
 	}

@@ -80,7 +80,7 @@ func runPull(e *env, opts pullOptions) error {
 		return err
 	}
 	defer done()
-	filter, err := filterOf(ws, opts.articles, []string{opts.lang})
+	filter, err := filterOf(e, ws, opts.articles, []string{opts.lang})
 	if err != nil {
 		return err
 	}

@@ -71,7 +71,7 @@ func runReview(e *env, opts reviewOptions) error {
 	if opts.article != "" {
 		articles = []string{opts.article}
 	}
-	f, err := filterOf(ws, articles, []string{opts.lang})
+	f, err := filterOf(e, ws, articles, []string{opts.lang})
 	if err != nil {
 		return err
 	}

@@ -70,7 +70,7 @@ func runStatus(e *env, opts statusOptions) error {
 		return err
 	}
 	defer done()
-	f, err := filterOf(ws, opts.articles, opts.langs)
+	f, err := filterOf(e, ws, opts.articles, opts.langs)
 	if err != nil {
 		return err
 	}

@@ -54,7 +54,7 @@ func runSync(e *env, opts syncOptions) error {
 		return err
 	}
 	defer done()
-	f, err := filterOf(ws, opts.articles, nil)
+	f, err := filterOf(e, ws, opts.articles, nil)
 	if err != nil {
 		return err
 	}

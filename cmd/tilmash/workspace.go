@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -41,7 +42,7 @@ func openWorkspace(e *env, mode store.Mode) (ws *workflow.Workspace, done func()
 }
 
 // filterOf checks --article and --lang values against the workspace.
-func filterOf(ws *workflow.Workspace, articles, langs []string) (workflow.Filter, error) {
+func filterOf(e *env, ws *workflow.Workspace, articles, langs []string) (workflow.Filter, error) {
 	f := workflow.Filter{}
 	slugs, err := ws.Slugs()
 	if err != nil {
@@ -52,11 +53,15 @@ func filterOf(ws *workflow.Workspace, articles, langs []string) (workflow.Filter
 		known[s] = true
 	}
 	for _, a := range articles {
-		a = strings.TrimSuffix(a[strings.LastIndex(a, "/")+1:], ".md")
-		if !known[a] {
-			return f, usageError{fmt.Errorf("no article %q in %s: the articles are %s", a, ws.Config.Articles, strings.Join(slugs, ", "))}
+		name := articleName(ws, e.dir, a)
+		if !known[name] {
+			list := slugs
+			if len(list) > 10 {
+				list = append(append([]string(nil), list[:10]...), "…")
+			}
+			return f, usageError{fmt.Errorf("no article %q in %s: the articles are %s", a, ws.Config.Articles, strings.Join(list, ", "))}
 		}
-		f.Articles = append(f.Articles, a)
+		f.Articles = append(f.Articles, name)
 	}
 	for _, l := range langs {
 		tag, err := ws.ParseLang(l)
@@ -66,6 +71,26 @@ func filterOf(ws *workflow.Workspace, articles, langs []string) (workflow.Filter
 		f.Langs = append(f.Langs, tag)
 	}
 	return f, nil
+}
+
+// articleName takes an article as a user names it: by its name
+// (news/2024/05/floods), or by its file (articles/news/2024/05/floods.md,
+// relative to the current folder).
+func articleName(ws *workflow.Workspace, dir, a string) string {
+	a = filepath.ToSlash(a)
+	ext := path.Ext(a)
+	if ext != ".md" && ext != ".markdown" {
+		return a
+	}
+	p := filepath.Join(dir, filepath.FromSlash(a))
+	if rel, err := filepath.Rel(filepath.Join(ws.Root, ws.Config.Articles), p); err == nil && !strings.HasPrefix(rel, "..") {
+		a = filepath.ToSlash(rel)
+	}
+	name := strings.TrimSuffix(a, ext)
+	if path.Base(name) == "index" && name != "index" {
+		name = path.Dir(name)
+	}
+	return name
 }
 
 // writeFile writes data to a file named on the command line (relative to
