@@ -123,7 +123,7 @@ func (ws *Workspace) checkArticle(slug string, langs []language.Tag) ([]Finding,
 			continue
 		}
 		p := ws.CatalogPath(slug, tag)
-		cat, err := ws.loadCatalog(p, tag)
+		cat, err := ws.loadArticleCatalog(slug, tag)
 		if err != nil {
 			return nil, err
 		}

@@ -149,6 +149,18 @@ func (ws *Workspace) loadCatalog(p string, want language.Tag) (*catalog.File, er
 	return f, nil
 }
 
+// loadArticleCatalog reads the message file of an article in a language,
+// its messages under the article's table (see catalog.MarshalNested) with
+// the plain segment IDs; a file written before articles had tables reads
+// the same. A missing file is nil.
+func (ws *Workspace) loadArticleCatalog(name string, tag language.Tag) (*catalog.File, error) {
+	f, err := ws.loadCatalog(ws.CatalogPath(name, tag), tag)
+	if err != nil || f == nil {
+		return f, err
+	}
+	return f.Within(name)
+}
+
 // loadMeta reads a sidecar; a missing one is empty.
 func (ws *Workspace) loadMeta(p string) (*catalog.Meta, error) {
 	data, err := ws.readFile(p)

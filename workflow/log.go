@@ -99,7 +99,7 @@ func (st *articleState) has(id string) bool {
 }
 
 func (ws *Workspace) segmentLogs(st *articleState, tag language.Tag, only string) ([]SegmentLog, error) {
-	f, err := ws.loadCatalog(ws.CatalogPath(st.slug, tag), tag)
+	f, err := ws.loadArticleCatalog(st.slug, tag)
 	if err != nil {
 		return nil, err
 	}

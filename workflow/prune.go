@@ -68,7 +68,7 @@ func (ws *Workspace) Prune(plan *Plan, orphans []string) error {
 			if len(meta.Order) == 0 {
 				continue
 			}
-			f, err := ws.loadCatalog(ws.CatalogPath(slug, tag), tag)
+			f, err := ws.loadArticleCatalog(slug, tag)
 			if err != nil {
 				return err
 			}
@@ -78,7 +78,7 @@ func (ws *Workspace) Prune(plan *Plan, orphans []string) error {
 		}
 		for _, tag := range ws.Langs {
 			p := ws.CatalogPath(slug, tag)
-			f, err := ws.loadCatalog(p, tag)
+			f, err := ws.loadArticleCatalog(slug, tag)
 			if err != nil {
 				return err
 			}

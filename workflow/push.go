@@ -301,7 +301,7 @@ func (st *articleState) unit(id string) (Unit, bool) {
 // replaced goes into the segment's history and the translation memory.
 func (ws *Workspace) mergePushed(plan *Plan, st *articleState, lang language.Tag, entries []pushed, opts PushOptions, rep *PushReport, memories map[language.Tag]*catalog.Memory) error {
 	p := ws.CatalogPath(st.slug, lang)
-	f, err := ws.loadCatalog(p, lang)
+	f, err := ws.loadArticleCatalog(st.slug, lang)
 	if err != nil {
 		return err
 	}
@@ -426,7 +426,7 @@ func (ws *Workspace) mergePushed(plan *Plan, st *articleState, lang language.Tag
 	if data, err := ws.readFile(p); err == nil && data != nil {
 		header = leadingComment(string(data))
 	}
-	data, err := catalog.Marshal(header, list)
+	data, err := catalog.MarshalNested(header, st.slug, list)
 	if err != nil {
 		return err
 	}
@@ -572,7 +572,9 @@ func readTOML(name string, data []byte, rep *PushReport) (language.Tag, []pushed
 	var out []pushed
 	var bad []string
 	for _, m := range f.Messages {
-		article, id, ok := strings.Cut(m.ID, ".")
+		// segment IDs hold no dot; an article's name may
+		cut := strings.LastIndexByte(m.ID, '.')
+		article, id, ok := m.ID[:max(cut, 0)], m.ID[cut+1:], cut > 0 && cut < len(m.ID)-1
 		if !ok {
 			bad = append(bad, fmt.Sprintf("line %d: message ID %q is not \"<article>.<segment ID>\": keep the IDs that pull wrote", f.Line(m.ID), m.ID))
 			continue

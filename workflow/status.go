@@ -127,7 +127,7 @@ func (ws *Workspace) articleState(slug string) (*articleState, error) {
 	}
 	tag := src.art.Lang
 	p := ws.CatalogPath(slug, tag)
-	cat, err := ws.loadCatalog(p, tag)
+	cat, err := ws.loadArticleCatalog(slug, tag)
 	if err != nil {
 		return nil, err
 	}
@@ -172,7 +172,7 @@ func (ws *Workspace) articleState(slug string) (*articleState, error) {
 
 // segmentStates returns the state of every unit in a target language.
 func (ws *Workspace) segmentStates(st *articleState, tag language.Tag) ([]SegmentStatus, error) {
-	f, err := ws.loadCatalog(ws.CatalogPath(st.slug, tag), tag)
+	f, err := ws.loadArticleCatalog(st.slug, tag)
 	if err != nil {
 		return nil, err
 	}

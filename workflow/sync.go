@@ -103,7 +103,7 @@ func (ws *Workspace) syncArticle(slug string, plan *Plan, memories map[language.
 	rep.Warnings = src.warnings(ws.ArticlePath(slug))
 	srcLang := src.art.Lang
 	srcPath := ws.CatalogPath(slug, srcLang)
-	oldSrc, err := ws.loadCatalog(srcPath, srcLang)
+	oldSrc, err := ws.loadArticleCatalog(slug, srcLang)
 	if err != nil {
 		return rep, err
 	}
@@ -178,7 +178,7 @@ func (ws *Workspace) syncArticle(slug string, plan *Plan, memories map[language.
 		order = append(order, u.ID)
 	}
 	header := fmt.Sprintf("Source texts of %s (%s), one message per segment.\nWritten by tilmash sync: edit the article, not this file.", ws.ArticlePath(slug), srcLang)
-	data, err := catalog.Marshal(header, msgs)
+	data, err := catalog.MarshalNested(header, slug, msgs)
 	if err != nil {
 		return rep, fmt.Errorf("%s: %w", srcPath, err)
 	}
@@ -202,7 +202,7 @@ func (ws *Workspace) syncArticle(slug string, plan *Plan, memories map[language.
 
 func (ws *Workspace) syncTarget(slug, from string, tag language.Tag, units []Unit, oldText map[string]string, plan *Plan, memories map[language.Tag]*catalog.Memory) error {
 	p := ws.CatalogPath(slug, tag)
-	f, err := ws.loadCatalog(ws.CatalogPath(from, tag), tag)
+	f, err := ws.loadArticleCatalog(from, tag)
 	if err != nil {
 		return err
 	}
@@ -263,7 +263,7 @@ func (ws *Workspace) syncTarget(slug, from string, tag language.Tag, units []Uni
 	}
 	name := display.English.Languages().Name(tag)
 	header := fmt.Sprintf("%s translations of %s, one message per segment.\nhash is goi18n's hash of the source text each translation was made from.", name, ws.ArticlePath(slug))
-	data, err := catalog.Marshal(header, msgs)
+	data, err := catalog.MarshalNested(header, slug, msgs)
 	if err != nil {
 		return fmt.Errorf("%s: %w", p, err)
 	}
@@ -329,7 +329,7 @@ func (r *renames) of(tag language.Tag) (*orphans, error) {
 		if live[name] {
 			continue
 		}
-		f, err := r.ws.loadCatalog(r.ws.CatalogPath(name, tag), tag)
+		f, err := r.ws.loadArticleCatalog(name, tag)
 		if err != nil {
 			return nil, err
 		}
