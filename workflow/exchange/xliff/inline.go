@@ -31,6 +31,7 @@ type conv struct {
 	ids               map[string]idInfo
 	order             []string // ids in order of appearance
 	stack             []opened
+	openAt            map[string]int // position in stack of each id pushed on it
 	b                 strings.Builder
 	run               strings.Builder // plain text not yet checked
 	runLine           int
@@ -179,7 +180,7 @@ func (c *conv) content(e *elem) {
 			depth := len(c.stack)
 			if ok {
 				c.placeholder(token{tokOpen, id})
-				c.stack = append(c.stack, opened{id, "pc", x.line})
+				c.push(opened{id, "pc", x.line})
 				open, hasOpen := c.ref(x, "dataRefStart")
 				closing, hasClose := c.ref(x, "dataRefEnd")
 				if hasOpen || hasClose {
@@ -205,7 +206,7 @@ func (c *conv) content(e *elem) {
 			}
 			if id, ok := c.id(x, true); ok {
 				c.placeholder(token{tokOpen, id})
-				c.stack = append(c.stack, opened{id, "sc", x.line})
+				c.push(opened{id, "sc", x.line})
 				if open, ok := c.ref(x, "dataRef"); ok {
 					c.code(id, true).Open = open
 				}
@@ -227,6 +228,17 @@ func (c *conv) content(e *elem) {
 	}
 }
 
+// push opens the paired code o. Its id is new in the content (c.id
+// refuses one used before), so the stack holds it at most once and
+// openAt finds it without a scan of the stack.
+func (c *conv) push(o opened) {
+	if c.openAt == nil {
+		c.openAt = map[string]int{}
+	}
+	c.openAt[o.id] = len(c.stack)
+	c.stack = append(c.stack, o)
+}
+
 // endCode converts an <ec>, which closes the <sc> it names.
 func (c *conv) endCode(x *elem) {
 	if iso, _ := x.get("isolated"); iso == "yes" {
@@ -238,11 +250,8 @@ func (c *conv) endCode(x *elem) {
 		c.errorf(x.line, "<ec> in <%s> has no startRef attribute", c.where)
 		return
 	}
-	i := len(c.stack) - 1
-	for i >= 0 && (c.stack[i].id != ref || c.stack[i].tag != "sc") {
-		i--
-	}
-	if i < 0 {
+	i, ok := c.openAt[ref]
+	if !ok || i >= len(c.stack) || c.stack[i].id != ref || c.stack[i].tag != "sc" {
 		c.errorf(x.line, "<ec startRef=%q> in <%s> closes no open <sc id=%q>", ref, c.where, ref)
 		return
 	}

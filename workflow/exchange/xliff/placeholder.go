@@ -103,6 +103,11 @@ func placeholders(s string) (map[string]bool, []string) {
 	kinds := map[string]bool{}
 	var probs []string
 	var stack []string
+	open := map[string]int{} // how many times the stack holds each id
+	pop := func() {
+		open[stack[len(stack)-1]]--
+		stack = stack[:len(stack)-1]
+	}
 	for _, t := range tokenize(s) {
 		switch t.kind {
 		case tokOpen, tokStandalone:
@@ -112,17 +117,18 @@ func placeholders(s string) (map[string]bool, []string) {
 			kinds[t.s] = t.kind == tokOpen
 			if t.kind == tokOpen {
 				stack = append(stack, t.s)
+				open[t.s]++
 			}
 		case tokClose:
 			switch {
 			case len(stack) > 0 && stack[len(stack)-1] == t.s:
-				stack = stack[:len(stack)-1]
-			case contains(stack, t.s):
+				pop()
+			case open[t.s] > 0:
 				probs = append(probs, fmt.Sprintf("placeholders <%s> and <%s> overlap", t.s, stack[len(stack)-1]))
 				for stack[len(stack)-1] != t.s {
-					stack = stack[:len(stack)-1]
+					pop()
 				}
-				stack = stack[:len(stack)-1]
+				pop()
 			default:
 				probs = append(probs, fmt.Sprintf("</%s> closes no open placeholder", t.s))
 			}
@@ -132,13 +138,4 @@ func placeholders(s string) (map[string]bool, []string) {
 		probs = append(probs, fmt.Sprintf("placeholder <%s> is never closed", id))
 	}
 	return kinds, probs
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

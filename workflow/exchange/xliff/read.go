@@ -133,6 +133,21 @@ func parseTree(data []byte) (*elem, error) {
 	}
 	var root *elem
 	var stack []*elem
+	// The text of the innermost open element since its last child
+	// element: comments, processing instructions and CDATA sections
+	// split it into several tokens, which are collected here and become
+	// one node when an element starts or ends, so that joining them costs
+	// time linear in their length.
+	var text strings.Builder
+	hasText, textLine := false, 0
+	flush := func() {
+		if hasText {
+			p := stack[len(stack)-1]
+			p.kids = append(p.kids, node{text: text.String(), line: textLine})
+			text.Reset()
+			hasText = false
+		}
+	}
 	for {
 		line, _ := d.InputPos()
 		tok, err := d.Token()
@@ -144,6 +159,7 @@ func parseTree(data []byte) (*elem, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
+			flush()
 			e := &elem{name: t.Name, attr: slices.Clone(t.Attr), line: line}
 			switch {
 			case len(stack) > 0:
@@ -159,6 +175,7 @@ func parseTree(data []byte) (*elem, error) {
 				return nil, ErrorList{{Line: line, Msg: fmt.Sprintf("elements are nested more than %d deep", maxDepth)}}
 			}
 		case xml.EndElement:
+			flush()
 			stack = stack[:len(stack)-1]
 		case xml.CharData:
 			if len(stack) == 0 {
@@ -167,12 +184,10 @@ func parseTree(data []byte) (*elem, error) {
 				}
 				continue
 			}
-			p := stack[len(stack)-1]
-			if n := len(p.kids); n > 0 && p.kids[n-1].el == nil {
-				p.kids[n-1].text += string(t)
-			} else {
-				p.kids = append(p.kids, node{text: string(t), line: line})
+			if !hasText {
+				hasText, textLine = true, line
 			}
+			text.Write(t)
 		}
 	}
 	if root == nil {

@@ -326,6 +326,14 @@ b</source></segment></unit>
 	{"comments and processing instructions", xlf(`<unit id="u"><!-- c --><segment><source>a<!-- c -->b<?pi x?>c</source></segment></unit>
 `),
 		&Document{SrcLang: "en", TrgLang: "ru", Files: []File{{ID: "f", Units: []Unit{{ID: "u", Source: "abc", Line: 4}}}}}},
+	{"text split by comments, CDATA and instructions", xlf(`<unit id="u"><segment>
+<source>a<!--x-->b<![CDATA[<c>]]><pc id="1">d<?pi?>e<!--
+-->f</pc>g<!--x--><!--y-->h</source>
+<target>A<![CDATA[]]>B<!--x--><pc id="1">D<!--x-->E</pc><!--x-->G</target>
+</segment></unit>
+`),
+		&Document{SrcLang: "en", TrgLang: "ru", Files: []File{{ID: "f", Units: []Unit{
+			{ID: "u", Source: "ab<c><1>def</1>gh", Target: "AB<1>DE</1>G", HasTarget: true, Line: 4}}}}}},
 }
 
 func TestRead(t *testing.T) {
@@ -487,6 +495,20 @@ text
 `),
 		"line 5: unit \"u\": the text \"<1>\" in <source> reads as a tilmash placeholder; remove it, or use the inline element\n" +
 			"line 6: unit \"u\": the text \"</3>\" in <target> reads as a tilmash placeholder; remove it, or use the inline element"},
+	{"text that reads as a placeholder across comments", xlf(`<unit id="u"><segment>
+<source>a<!--
+-->&lt;<!-- -->1/&gt;</source>
+</segment></unit>
+`),
+		"line 5: unit \"u\": the text \"<1/>\" in <source> reads as a tilmash placeholder; remove it, or use the inline element"},
+	{"codes closed twice or by the wrong element", xlf(`<unit id="u"><segment>
+<source><sc id="1"/><ec startRef="1"/><sc id="2"/><ec startRef="1"/><pc id="3"><ec startRef="3"/></pc>
+<ec startRef="2"/><ec startRef="2"/></source>
+</segment></unit>
+`),
+		"line 5: unit \"u\": <ec startRef=\"1\"> in <source> closes no open <sc id=\"1\">\n" +
+			"line 5: unit \"u\": <ec startRef=\"3\"> in <source> closes no open <sc id=\"3\">\n" +
+			"line 6: unit \"u\": <ec startRef=\"2\"> in <source> closes no open <sc id=\"2\">"},
 	{"notes", xlf(`<unit id="u"><notes><note>a<b/></note><mrk/>t</notes><segment><source/></segment></unit>
 `),
 		"line 4: unit \"u\": unexpected <b> in <note>; a note holds text only\n" +
