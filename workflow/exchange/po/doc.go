@@ -35,4 +35,8 @@
 // with its line and what to fix. PO strings are plain text; the tilmash
 // placeholders in them ("<1>…</1>", "<2/>") are no concern of this
 // package.
+//
+// Parse takes time linear in the size of the file: a string continued
+// over any number of lines, any number of entries, comments or
+// references (BenchmarkParse measures them).
 package po

@@ -27,9 +27,10 @@ func Parse(data []byte) (*File, error) {
 	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	p := parser{file: &File{}, ids: map[string]int{}}
-	lines := strings.Split(string(data), "\n")
-	for i, line := range lines {
-		p.line(i+1, strings.TrimRight(line, "\r"))
+	n := 0
+	for line := range strings.SplitSeq(string(data), "\n") {
+		n++
+		p.line(n, strings.TrimRight(line, "\r"))
 	}
 	p.end()
 	if len(p.errs) > 0 {
@@ -97,6 +98,14 @@ type parser struct {
 	active    bool  // some keyword line is not
 	prev      field // the last previous keyword (#| msgctxt, msgid, msgid_plural)
 	prevSeen  [fPlural + 1]bool
+
+	// The strings of the entry being read, collected here and moved into
+	// e by end, so that a string continued over many lines costs time
+	// linear in its length: msgctxt, msgid, msgid_plural, msgstr and the
+	// last msgstr[N] (whose earlier ones are in e.Strs already), and the
+	// previous fields.
+	str     [fStrN + 1]strings.Builder
+	prevStr [fPlural + 1]strings.Builder
 }
 
 func (p *parser) errorf(line int, format string, args ...any) {
@@ -179,43 +188,90 @@ func (p *parser) comment(n int, l string) {
 }
 
 // splitRefs splits a "#:" line into references. They are separated by
-// white space (spaces, tabs, carriage returns), except inside double quotes or the isolates U+2068 …
-// U+2069 that gettext puts around file names with spaces.
+// white space (spaces, tabs, carriage returns), except inside double
+// quotes or the isolates U+2068 … U+2069 that gettext puts around file
+// names with spaces. A quote or isolate that the line does not close
+// protects no white space: such a reference ends at the first white space.
+//
+// Read from left to right, whether a quote or isolate is closed is only
+// known at the end of the line, so a line of many references that each
+// open one would be rescanned for each. splitRefs reads the line once
+// from right to left instead, for the four states of a reference (in
+// quotes or not, in an isolate or not) at once, then cuts it.
 func splitRefs(s string) []string {
+	// The characters that matter: quotes, isolates and white space.
+	type mark struct {
+		pos int
+		r   rune
+	}
+	var marks []mark
+	for i, r := range s {
+		switch r {
+		case '"', '\u2068', '\u2069', ' ', '\t', '\r':
+			marks = append(marks, mark{i, r})
+		}
+	}
+	const quoted, isolated = 1, 2
+	// out[st] is where a reference reaches from the current mark on, in
+	// state st: the index of the white space that ends it, or ^f for the
+	// end of the line, reached in state f.
+	var out [4]int
+	for st := range out {
+		out[st] = ^st
+	}
+	// ends[i] is the end of a reference that starts at marks[i] or after
+	// marks[i-1]; space is the first white space at or after the mark.
+	ends := make([]int, len(marks))
+	space := len(s)
+	for i := len(marks) - 1; i >= 0; i-- {
+		m := marks[i]
+		var next [4]int
+		for st := range next {
+			switch m.r {
+			case '"':
+				next[st] = out[st^quoted]
+			case '\u2068':
+				next[st] = out[st|isolated]
+			case '\u2069':
+				next[st] = out[st&^isolated]
+			default:
+				space = m.pos
+				if st == 0 {
+					next[st] = m.pos
+				} else {
+					next[st] = out[st]
+				}
+			}
+		}
+		out = next
+		switch o := out[0]; {
+		case o >= 0:
+			ends[i] = o
+		case ^o != 0: // a quote or isolate left open
+			ends[i] = space
+		default:
+			ends[i] = len(s)
+		}
+	}
 	var refs []string
+	i, m := 0, 0
 	for {
-		s = strings.TrimLeft(s, " \t\r")
-		if s == "" {
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r') {
+			i++
+		}
+		if i == len(s) {
 			return refs
 		}
-		end := refEnd(s)
-		refs = append(refs, s[:end])
-		s = s[end:]
-	}
-}
-
-// refEnd returns the length of the reference at the start of s. A quote
-// or isolate that the line does not close protects no white space.
-func refEnd(s string) int {
-	quoted, isolated := false, false
-	for i, r := range s {
-		switch {
-		case r == '"':
-			quoted = !quoted
-		case r == '\u2068':
-			isolated = true
-		case r == '\u2069':
-			isolated = false
-		case (r == ' ' || r == '\t' || r == '\r') && !quoted && !isolated:
-			return i
+		for m < len(marks) && marks[m].pos < i {
+			m++
 		}
-	}
-	if quoted || isolated {
-		if i := strings.IndexAny(s, " \t\r"); i >= 0 {
-			return i
+		end := len(s) // no mark: nothing ends the reference
+		if m < len(marks) {
+			end = ends[m]
 		}
+		refs = append(refs, s[i:end])
+		i = end
 	}
-	return len(s)
 }
 
 // balanced reports whether ref closes every quote and isolate it opens.
@@ -283,13 +339,8 @@ func (p *parser) previous(n int, rest string) {
 }
 
 func (p *parser) addPrev(s string) {
-	switch p.prev {
-	case fCtxt:
-		p.e.PrevContext += s
-	case fID:
-		p.e.PrevID += s
-	case fPlural:
-		p.e.PrevPlural += s
+	if p.prev != fNone {
+		p.prevStr[p.prev].WriteString(s)
 	}
 }
 
@@ -362,6 +413,7 @@ func (p *parser) keywordLine(n int, l string, obsolete bool) {
 		}
 		p.cur = fPlural
 		p.e.Strs = []string{}
+		p.str[fStrN].Reset()
 	case "msgstr":
 		p.begin(n)
 		switch p.cur {
@@ -394,6 +446,7 @@ func (p *parser) keywordLine(n int, l string, obsolete bool) {
 			p.strLine = n
 		}
 		p.cur = fStrN
+		p.lastStrN()
 		p.e.Strs = append(p.e.Strs, "")
 	}
 	p.mark(obsolete)
@@ -414,18 +467,29 @@ func (p *parser) mark(obsolete bool) {
 
 // add appends s to the field of the last keyword.
 func (p *parser) add(s string) {
-	switch p.cur {
-	case fCtxt:
-		p.e.Context += s
-	case fID:
-		p.e.ID += s
-	case fPlural:
-		p.e.Plural += s
-	case fStr:
-		p.e.Str += s
-	case fStrN:
-		p.e.Strs[len(p.e.Strs)-1] += s
+	if p.cur != fNone {
+		p.str[p.cur].WriteString(s)
 	}
+}
+
+// lastStrN moves the string of the last msgstr[N] into e.Strs.
+func (p *parser) lastStrN() {
+	if n := len(p.e.Strs); n > 0 {
+		p.e.Strs[n-1] = p.str[fStrN].String()
+	}
+	p.str[fStrN].Reset()
+}
+
+// collect moves the strings of the entry being read into e.
+func (p *parser) collect() {
+	p.e.Context = p.str[fCtxt].String()
+	p.e.ID = p.str[fID].String()
+	p.e.Plural = p.str[fPlural].String()
+	p.e.Str = p.str[fStr].String()
+	p.lastStrN()
+	p.e.PrevContext = p.prevStr[fCtxt].String()
+	p.e.PrevID = p.prevStr[fID].String()
+	p.e.PrevPlural = p.prevStr[fPlural].String()
 }
 
 // String returns the keyword of f.
@@ -569,6 +633,7 @@ func isHex(c byte) bool {
 // file, or to the header.
 func (p *parser) end() {
 	defer p.reset()
+	p.collect()
 	if !p.started || p.cur == fNone && !p.bad {
 		return // nothing, or comments after the last entry
 	}

@@ -279,7 +279,8 @@ func (p *printer) str(prefix, kw, s string) {
 // unless a word is longer.
 func wrap(s string, max int) []string {
 	var chunks []string
-	for utf8.RuneCountInString(s) > max {
+	runes := utf8.RuneCountInString(s) // of s, kept as s shrinks: counting again would be quadratic
+	for runes > max {
 		cut, n := -1, 0
 		for i, r := range s {
 			if n == max {
@@ -301,6 +302,7 @@ func wrap(s string, max int) []string {
 			break
 		}
 		chunks = append(chunks, s[:cut])
+		runes -= utf8.RuneCountInString(s[:cut])
 		s = s[cut:]
 	}
 	return append(chunks, s)
