@@ -1,0 +1,175 @@
+package workflow
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"github.com/pelletier/go-toml/v2"
+	"golang.org/x/text/language"
+
+	"github.com/tilmash/tilmash/workflow/edition"
+	"github.com/tilmash/tilmash/workflow/segment"
+)
+
+// This file assembles an edition from the source and the translations.
+
+// uiBundle loads the UI strings of every language: the strings tilmash
+// ships (edition.DefaultUI), overridden message by message by the
+// workspace's own locales/<lang>/ui.<lang>.toml.
+func (ws *Workspace) uiBundle() (*i18n.Bundle, error) {
+	b := i18n.NewBundle(ws.Langs[0])
+	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	for _, tag := range ws.Langs {
+		if data := edition.DefaultUI(tag); data != nil {
+			if _, err := b.ParseMessageFileBytes(data, "ui."+tag.String()+".toml"); err != nil {
+				return nil, fmt.Errorf("tilmash's own UI strings for %s: %w", tag, err)
+			}
+		}
+		p := ws.UIPath(tag)
+		data, err := ws.readFile(p)
+		if err != nil {
+			return nil, err
+		}
+		if data == nil {
+			continue
+		}
+		if _, err := b.ParseMessageFileBytes(data, p); err != nil {
+			return nil, fmt.Errorf("%s: %w: fix the file, or delete it to use tilmash's defaults", p, err)
+		}
+	}
+	return b, nil
+}
+
+// assemble fills an edition's segments by the policy.
+func (ws *Workspace) assemble(st *articleState, tag language.Tag, opts BuildOptions) (*editionBuild, error) {
+	src := st.src
+	ed := &editionBuild{tag: tag}
+	ed.Article, ed.Lang, ed.SourceLang = st.slug, tag.String(), src.art.Lang.String()
+	n := len(st.units)
+	ed.Coverage.Segments = n
+	texts := make([]string, n)
+	langs := make([]language.Tag, n)
+	var fbTag language.Tag
+	if tag == src.art.Lang {
+		for i, u := range st.units {
+			texts[i], langs[i] = u.Text, tag
+		}
+		ed.Coverage.Finished = n
+	} else {
+		states, err := ws.segmentStates(st, tag)
+		if err != nil {
+			return nil, err
+		}
+		counts := &StateCounts{}
+		for _, s := range states {
+			switch s.State {
+			case Missing:
+				counts.Missing++
+			case Stale:
+				counts.Stale++
+			case Translated:
+				counts.Translated++
+			case Reviewed:
+				counts.Reviewed++
+			}
+		}
+		ed.Coverage.States = counts
+		var fb []SegmentStatus
+		switch opts.Fallback {
+		case "none":
+		case "source":
+			fbTag = src.art.Lang
+		default:
+			fbTag = language.Make(opts.Fallback)
+			if fbTag != src.art.Lang && fbTag != tag {
+				if fb, err = ws.segmentStates(st, fbTag); err != nil {
+					return nil, err
+				}
+			}
+		}
+		finished := func(s SegmentStatus) bool {
+			return s.State == Reviewed || s.State == Translated && opts.Require == Translated
+		}
+		for i, s := range states {
+			switch {
+			case finished(s):
+				texts[i], langs[i] = edition.Strip(s.Translation), tag
+				ed.Coverage.Finished++
+			case fbTag == src.art.Lang:
+				texts[i], langs[i] = s.Source, fbTag
+			case fb != nil && finished(fb[i]):
+				texts[i], langs[i] = edition.Strip(fb[i].Translation), fbTag
+			default:
+				ed.Coverage.Unfilled++
+				continue
+			}
+			if langs[i] != tag {
+				ed.Coverage.Fallback++
+				ed.FallbackSegments = append(ed.FallbackSegments, s.ID)
+				ed.FallbackLang = fbTag.String()
+			}
+		}
+	}
+	ed.Coverage.Percent = 100 * float64(ed.Coverage.Finished) / float64(max(n, 1))
+	switch {
+	case ed.Coverage.Unfilled > 0:
+		ed.Reason = unfilledReason(ed, opts, fbTag, ws.CatalogPath(st.slug, tag))
+		return ed, nil
+	case ed.Coverage.Fallback > 0 && ed.Coverage.Percent < opts.MinCoverage:
+		ed.Reason = fmt.Sprintf("only %s%% of the segments are %s and %d would be shown in %s; the minimum is %g%%: %s, or lower it with --min-coverage %d",
+			PercentText(ed.Coverage.Percent), opts.Require, ed.Coverage.Fallback, ed.FallbackLang, opts.MinCoverage,
+			finishAdvice(ed, opts, "the rest", ws.CatalogPath(st.slug, tag)), ed.Coverage.floorPercent())
+		return ed, nil
+	}
+	ed.title, ed.titleLang = texts[0], langs[0]
+	for _, t := range texts {
+		ed.words += CountWords(t)
+	}
+	body := func(marked bool) ([]byte, error) {
+		return segment.AssembleFunc(src.doc, func(i int) (string, error) {
+			seg := src.doc.Segments[i]
+			md := src.doc.Raw(i)
+			if texts[i+1] != seg.Text {
+				var err error
+				if md, err = segment.Render(seg, texts[i+1]); err != nil {
+					return "", &renderError{id: st.units[i+1].ID, lang: langs[i+1], err: err}
+				}
+			}
+			if marked && langs[i+1] != tag {
+				md = edition.Mark(md, langs[i+1])
+			}
+			return md, nil
+		})
+	}
+	var err error
+	if ed.markdown, err = body(false); err == nil {
+		ed.marked = ed.markdown
+		if ed.Coverage.Fallback > 0 { // only fallback segments carry marks
+			ed.marked, err = body(true)
+		}
+	}
+	var re *renderError
+	if errors.As(err, &re) {
+		// A translation that breaks its segment's markup makes its edition
+		// unbuildable, not the whole build.
+		ed.Reason = fmt.Sprintf("%s: segment %s: %v: fix the translation", ws.CatalogPath(st.slug, re.lang), re.id, re.err)
+		return ed, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %s edition: %w", ws.ArticlePath(st.slug), tag, err)
+	}
+	ed.Built = true
+	ed.Title = ed.title
+	return ed, nil
+}
+
+// renderError is a translation that cannot take its segment's place.
+type renderError struct {
+	id   string
+	lang language.Tag
+	err  error
+}
+
+func (e *renderError) Error() string { return fmt.Sprintf("segment %s: %v", e.id, e.err) }
+func (e *renderError) Unwrap() error { return e.err }
