@@ -1,6 +1,7 @@
 package workflow
 
 import (
+	"hash/fnv"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -45,6 +46,21 @@ type BuildOptions struct {
 	Previous *Manifest
 	// Progress, if set, is called after each article.
 	Progress func(done, total int)
+	// Shard, when its N is more than 1, builds only the K-th of N parts of
+	// the articles (see ShardOf) and no index pages: the parts' manifests
+	// are combined by MergeManifests.
+	Shard Shard
+}
+
+// Shard names the K-th (1-based) of N parts of a build.
+type Shard struct{ K, N int }
+
+// ShardOf returns the part (1 to n) an article belongs to: a hash of its
+// name, so that a part keeps its articles when others are added.
+func ShardOf(name string, n int) int {
+	h := fnv.New32a()
+	_, _ = h.Write([]byte(name)) // writing to a hash never fails
+	return int(h.Sum32()%uint32(n)) + 1
 }
 
 // BuildOptions returns the build defaults of tilmash.toml.
@@ -107,6 +123,18 @@ func (ws *Workspace) Build(ctx context.Context, opts BuildOptions) (*Plan, *Mani
 	if len(slugs) == 0 {
 		slugs = all
 	}
+	if opts.Shard.N > 1 {
+		if opts.Shard.K < 1 || opts.Shard.K > opts.Shard.N {
+			return nil, nil, &PolicyError{Err: fmt.Errorf("shard %d/%d: K must be from 1 to N", opts.Shard.K, opts.Shard.N)}
+		}
+		var part []string
+		for _, s := range slugs {
+			if ShardOf(s, opts.Shard.N) == opts.Shard.K {
+				part = append(part, s)
+			}
+		}
+		slugs = part
+	}
 	bundle, err := ws.uiBundle()
 	if err != nil {
 		return nil, nil, err
@@ -168,7 +196,7 @@ func (ws *Workspace) Build(ctx context.Context, opts BuildOptions) (*Plan, *Mani
 		return scope[e.Article] && opts.hasLang(language.Make(e.Lang))
 	}
 	m.Editions = ws.mergeEditions(opts.Previous, results, inScope, all, removals)
-	if opts.Layout == LayoutDefault && (len(opts.Articles) == 0 || opts.Previous != nil) {
+	if opts.Layout == LayoutDefault && opts.Shard.N <= 1 && (len(opts.Articles) == 0 || opts.Previous != nil) {
 		if err := ws.writeIndexes(plan, m.Editions, opts, bundle); err != nil {
 			return nil, nil, err
 		}

@@ -27,6 +27,7 @@ type buildOptions struct {
 	layout      string
 	out         string
 	force       bool
+	shard       string
 	json        bool
 }
 
@@ -73,6 +74,7 @@ func newBuildCmd(e *env) *cobra.Command {
 			$ tilmash build --lang kk --require reviewed
 			$ tilmash build --fallback source --min-coverage 80 -o public
 			$ tilmash build --layout hugo -o ../site
+			$ tilmash build --shard 2/4 -o part-2     # one of four CI machines
 		`),
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -88,6 +90,7 @@ func newBuildCmd(e *env) *cobra.Command {
 	f.Float64Var(&opts.minCoverage, "min-coverage", 0, "least `PCT` finished for an edition with --fallback (default from tilmash.toml)")
 	f.StringVar(&opts.layout, "layout", "default", "file layout: default (<lang>/<slug>.md, .html) or hugo (content/<slug>.<lang>.md)")
 	f.StringVarP(&opts.out, "output", "o", "", "output folder (default from tilmash.toml)")
+	f.StringVar(&opts.shard, "shard", "", "build only part `K/N` of the articles (no index pages; combine with tilmash manifest merge)")
 	f.BoolVar(&opts.force, "force", false, "write into a non-empty folder that no build wrote (its other files are left alone)")
 	f.BoolVar(&opts.json, "json", false, "print the manifest as JSON")
 	return cmd
@@ -107,6 +110,11 @@ func runBuild(cmd *cobra.Command, e *env, opts buildOptions) error {
 		return err
 	}
 	bo.Layout = workflow.Layout(opts.layout)
+	if opts.shard != "" {
+		if _, err := fmt.Sscanf(opts.shard, "%d/%d", &bo.Shard.K, &bo.Shard.N); err != nil || bo.Shard.N < 1 || bo.Shard.K < 1 || bo.Shard.K > bo.Shard.N {
+			return usageError{fmt.Errorf("--shard %q: write K/N, the K-th of N parts, such as 1/4", opts.shard)}
+		}
+	}
 	switch {
 	case len(opts.formats) > 0:
 		bo.Formats = opts.formats

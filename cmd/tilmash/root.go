@@ -83,6 +83,7 @@ func newRootCmd(e *env) *cobra.Command {
 		newPushCmd(e),
 		newCheckCmd(e),
 		newLogCmd(e),
+		newManifestCmd(e),
 	)
 	indentExamples(cmd)
 	return cmd
