@@ -137,16 +137,23 @@ func parseTree(data []byte) (*elem, error) {
 	// element: comments, processing instructions and CDATA sections
 	// split it into several tokens, which are collected here and become
 	// one node when an element starts or ends, so that joining them costs
-	// time linear in their length.
-	var text strings.Builder
-	hasText, textLine := false, 0
+	// time linear in their length. The first token is kept as it is;
+	// more go to the builder.
+	var first string
+	var more strings.Builder
+	pieces, textLine := 0, 0
 	flush := func() {
-		if hasText {
-			p := stack[len(stack)-1]
-			p.kids = append(p.kids, node{text: text.String(), line: textLine})
-			text.Reset()
-			hasText = false
+		if pieces == 0 {
+			return
 		}
+		text := first
+		if pieces > 1 {
+			text = more.String()
+			more.Reset()
+		}
+		p := stack[len(stack)-1]
+		p.kids = append(p.kids, node{text: text, line: textLine})
+		first, pieces = "", 0
 	}
 	for {
 		line, _ := d.InputPos()
@@ -184,10 +191,15 @@ func parseTree(data []byte) (*elem, error) {
 				}
 				continue
 			}
-			if !hasText {
-				hasText, textLine = true, line
+			switch pieces++; pieces {
+			case 1:
+				first, textLine = string(t), line
+			case 2:
+				more.WriteString(first)
+				fallthrough
+			default:
+				more.Write(t)
 			}
-			text.Write(t)
 		}
 	}
 	if root == nil {
