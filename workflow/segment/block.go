@@ -140,6 +140,8 @@ func (b *builder) segment(kind Kind, text string, at []int, sp sentence.Span, fi
 	}
 	idOf := b.idOf[:len(b.codes)]
 	var codes []Code
+	var slots []Slot
+	var kids []int
 	start, end := -1, -1
 	last := first
 	plain := true // the segment's text is text[sp.Start:sp.End]
@@ -162,6 +164,12 @@ func (b *builder) segment(kind Kind, text string, at []int, sp sentence.Span, fi
 				c := b.codes[p.code]
 				codes = append(codes, Code{ID: len(codes) + 1, Paired: c.paired, Open: c.open, Close: c.close})
 				idOf[p.code] = len(codes)
+				for _, k := range c.kids {
+					kid := &b.pend[k]
+					slots = append(slots, Slot{Segment: kid.seg.Start, Code: len(codes), Close: kid.close,
+						Start: kid.seg.Start - kid.at, End: kid.seg.End - kid.at})
+					kids = append(kids, k)
+				}
 			}
 			if idOf[p.code] != p.code+1 {
 				plain = false
@@ -201,14 +209,19 @@ func (b *builder) segment(kind Kind, text string, at []int, sp sentence.Span, fi
 	if start < 0 || !hasWords(t) {
 		return last
 	}
+	for _, k := range kids {
+		b.pend[k].attached, b.pend[k].pstart, b.pend[k].pe = true, start, end
+	}
 	b.segments = append(b.segments, Segment{
-		Text:  t,
-		Kind:  kind,
-		Block: b.block,
-		Start: start,
-		End:   end,
-		Line:  b.lines.line(start),
-		Codes: codes,
+		Text:    t,
+		Kind:    kind,
+		Block:   b.block,
+		Start:   start,
+		End:     end,
+		Line:    b.lines.line(start),
+		Codes:   codes,
+		Context: b.ctx,
+		Slots:   slots,
 	})
 	return last
 }
@@ -266,19 +279,30 @@ func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 // keeps them in order around the text they wrap. Tags that do not nest
 // cleanly with the other markup stay standalone.
 func (b *builder) pairHTML() {
-	type start struct{ piece, depth int }
+	type start struct{ piece, scope int }
 	var open map[string][]start
 	var order []string // names of the open start tags, innermost last
-	depth := 0
+	// scope is the innermost open paired code: a start tag pairs only
+	// with an end tag inside the same one
+	var scopes []int
+	scope := -1
 	for i := range b.pieces {
 		p := &b.pieces[i]
 		switch p.kind {
 		case pieceOpen:
-			depth++
+			scopes = append(scopes, scope)
+			scope = i
 		case pieceClose:
-			depth--
+			if n := len(scopes); n > 0 {
+				scope, scopes = scopes[n-1], scopes[:n-1]
+			}
 		case pieceStandalone:
 			name, end, ok := htmlTag(b.codes[p.code].open)
+			if c := b.codes[p.code]; c.sc > 0 {
+				// a shortcode pairs with its closing tag as an element does
+				t := b.sc.tags[c.sc-1]
+				name, end, ok = "{{"+t.name, t.closing, !t.self
+			}
 			if !ok {
 				continue
 			}
@@ -289,7 +313,7 @@ func (b *builder) pairHTML() {
 				if open == nil {
 					open = map[string][]start{}
 				}
-				open[name] = append(open[name], start{i, depth})
+				open[name] = append(open[name], start{i, scope})
 				order = append(order, name)
 				continue
 			}
@@ -306,7 +330,7 @@ func (b *builder) pairHTML() {
 					break
 				}
 			}
-			if !innermost || st.depth != depth {
+			if !innermost || st.scope != scope {
 				continue
 			}
 			opener := &b.pieces[st.piece]

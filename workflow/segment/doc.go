@@ -3,8 +3,16 @@
 //
 // Split parses the document with goldmark. Headings, paragraphs, list items,
 // block quotes, table cells and footnotes hold translatable text; code blocks,
-// HTML blocks, link reference definitions and front matter stay in the
-// skeleton. Inside a block, inline markup becomes numbered placeholders that a
+// link reference definitions and front matter stay in the skeleton. Raw HTML
+// blocks are read with golang.org/x/net/html: their text runs are segments
+// (Context html), their tags skeleton or placeholders, and the alt, title,
+// aria-label and placeholder attributes segments of their own. Hugo
+// shortcodes are found before goldmark reads the document (see
+// shortcode.go): inline they are placeholders, alone on their lines they are
+// skeleton, and the content of a paired one is text (Markdown for {{% %}},
+// HTML for {{< >}}) unless it is code (highlight). The title of a link or
+// image is a segment nested in the markup of its sentence's placeholder
+// (Segment.Parent, Segment.In, Segment.Slots). Inside a block, inline markup becomes numbered placeholders that a
 // translator can move but not break:
 //
 //	<1>link text</1>   paired markup: emphasis, strong, strike, link, image alt
@@ -19,6 +27,7 @@
 //	Assemble(doc, doc.Own) == source
 //
 // byte for byte. A translated text is rendered: its placeholders become the
-// original markup and everything else is escaped, so a translation is always
-// text and never new markup.
+// original markup and everything else is escaped for the segment's Context
+// (Markdown, HTML text, HTML attribute, link title), so a translation is
+// always text and never new markup.
 package segment

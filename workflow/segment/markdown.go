@@ -65,10 +65,18 @@ func textPiece(src []byte, start, end int, text string) piece {
 type blockCode struct {
 	paired      bool
 	open, close string
+	sc          int   // 1 + the index of the shortcode tag the code is, or 0
+	kids        []int // pending nested segments in its markup (builder.pend)
 }
 
 type builder struct {
 	src      []byte
+	mask     []byte      // src as goldmark reads it: shortcodes masked
+	sc       *shortcodes // nil when the document has none
+	ctx      Context     // the context of the block being built
+	pend     []pending   // nested segments of the block being built
+	nested   bool        // some segment is nested in another
+	region   int         // the next shortcode region to read
 	lines    lineIndex
 	opts     Options
 	splitter splitter
@@ -95,8 +103,9 @@ func (b *builder) markdown() error {
 	if line, depth := blockDepth(b.src, b.maxDepth()); line > 0 {
 		return &DepthError{Line: line, Depth: depth, Max: b.maxDepth()}
 	}
-	root := Markdown().Parser().Parse(text.NewReader(b.src))
-	return ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	b.sc, b.mask = findShortcodes(b.src)
+	root := Markdown().Parser().Parse(text.NewReader(b.mask))
+	err := ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
@@ -105,6 +114,12 @@ func (b *builder) markdown() error {
 		}
 		switch n.Kind() {
 		case ast.KindParagraph, ast.KindHeading, ast.KindTextBlock, east.KindTableCell:
+		case ast.KindHTMLBlock:
+			if n.Lines().Len() > 0 {
+				b.regions(n.Lines().At(0).Start)
+				b.htmlBlock(n.(*ast.HTMLBlock))
+			}
+			return ast.WalkSkipChildren, nil
 		default:
 			return ast.WalkContinue, nil
 		}
@@ -113,6 +128,7 @@ func (b *builder) markdown() error {
 			return ast.WalkSkipChildren, nil
 		}
 		start, end := lines.At(0).Start, lines.At(lines.Len()-1).Stop
+		b.regions(start)
 		b.reset(start)
 		if err := b.inlines(n, end); err != nil {
 			return ast.WalkStop, err
@@ -121,8 +137,14 @@ func (b *builder) markdown() error {
 			b.gap(b.cursor, end)
 		}
 		b.flush(kindOf(n))
+		b.adopt()
 		return ast.WalkSkipChildren, nil
 	})
+	if err != nil {
+		return err
+	}
+	b.regions(len(b.src))
+	return nil
 }
 
 func kindOf(n ast.Node) Kind {
@@ -147,6 +169,7 @@ func kindOf(n ast.Node) Kind {
 
 func (b *builder) reset(start int) {
 	b.pieces = b.pieces[:0]
+	clear(b.codes)
 	b.codes = b.codes[:0]
 	b.cursor = start
 	b.hard = false
@@ -220,6 +243,7 @@ func (b *builder) node(n ast.Node, start, end int) error {
 			return b.errorf(start, "cannot find the end of %s", n.Kind())
 		}
 		b.addStandalone(start, stop)
+		b.linkTitle(n, len(b.codes)-1, start, stop, false)
 		b.cursor = stop
 		return nil
 	}
@@ -242,6 +266,7 @@ func (b *builder) node(n ast.Node, start, end int) error {
 		return b.errorf(start, "cannot find the end of %s", n.Kind())
 	}
 	b.codes[idx].close = string(b.src[b.cursor:stop])
+	b.linkTitle(n, idx, b.cursor, stop, true)
 	b.pieces = append(b.pieces, piece{kind: pieceClose, start: b.cursor, end: stop, code: idx})
 	b.cursor = stop
 	return nil
@@ -256,7 +281,7 @@ func (b *builder) containerEnd(n ast.Node, end int) int {
 	case *east.Strikethrough:
 		// closed by as many tildes as opened it
 		ticks := 0
-		for i := n.Pos(); i < end && b.src[i] == '~'; i++ {
+		for i := n.Pos(); i < end && b.mask[i] == '~'; i++ {
 			ticks++
 		}
 		return b.cursor + ticks
@@ -264,7 +289,7 @@ func (b *builder) containerEnd(n ast.Node, end int) int {
 		if n.NextSibling() != nil {
 			return end
 		}
-		return linkCloseEnd(b.src, b.cursor, end)
+		return linkCloseEnd(b.mask, b.cursor, end)
 	}
 	return end
 }
@@ -274,17 +299,17 @@ func (b *builder) leafEnd(n ast.Node, start, end int) int {
 	switch n := n.(type) {
 	case *ast.CodeSpan:
 		i := start
-		for i < end && b.src[i] == '`' {
+		for i < end && b.mask[i] == '`' {
 			i++
 		}
 		ticks := i - start
 		for i < end {
-			if b.src[i] != '`' {
+			if b.mask[i] != '`' {
 				i++
 				continue
 			}
 			j := i
-			for j < end && b.src[j] == '`' {
+			for j < end && b.mask[j] == '`' {
 				j++
 			}
 			if j-i == ticks {
@@ -294,7 +319,7 @@ func (b *builder) leafEnd(n ast.Node, start, end int) int {
 		}
 		return -1
 	case *ast.AutoLink:
-		if i := bytes.IndexByte(b.src[start:end], '>'); i >= 0 {
+		if i := bytes.IndexByte(b.mask[start:end], '>'); i >= 0 {
 			return start + i + 1
 		}
 		return -1
@@ -312,9 +337,9 @@ func (b *builder) leafEnd(n ast.Node, start, end int) int {
 		if n.NextSibling() != nil {
 			return end
 		}
-		return linkCloseEnd(b.src, i, end)
+		return linkCloseEnd(b.mask, i, end)
 	case *east.FootnoteLink:
-		if i := bytes.IndexByte(b.src[start:end], ']'); i >= 0 {
+		if i := bytes.IndexByte(b.mask[start:end], ']'); i >= 0 {
 			return start + i + 1
 		}
 		return -1
@@ -401,7 +426,11 @@ func (b *builder) gap(start, end int) {
 }
 
 func (b *builder) addStandalone(start, end int) {
-	b.codes = append(b.codes, blockCode{open: string(b.src[start:end])})
+	c := blockCode{open: string(b.src[start:end])}
+	if u, ok := b.sc.unitAt(start, end); ok && !u.pair {
+		c.sc = u.tag + 1
+	}
+	b.codes = append(b.codes, c)
 	b.pieces = append(b.pieces, piece{kind: pieceStandalone, start: start, end: end, code: len(b.codes) - 1})
 }
 
@@ -426,7 +455,26 @@ func (b *builder) literal(start, end int, markdown bool) {
 	if !markdown {
 		lineBreak = "\n"
 	}
+	// shortcodes are markup wherever goldmark left them in text
+	nu, unit := 0, len(src)
+	if b.sc != nil && markdown {
+		if nu = b.sc.unitFrom(start); nu < len(b.sc.units) {
+			unit = b.sc.units[nu].start
+		}
+	}
 	for i := start; i < end; {
+		if i >= unit {
+			flush(i)
+			stop := min(b.sc.units[nu].end, end)
+			b.addStandalone(i, stop)
+			i, run = stop, stop
+			if nu++; nu < len(b.sc.units) {
+				unit = b.sc.units[nu].start
+			} else {
+				unit = len(src)
+			}
+			continue
+		}
 		c := src[i]
 		switch {
 		case c == '\r' || c == '\n':
@@ -464,9 +512,13 @@ func (b *builder) literal(start, end int, markdown bool) {
 			flush(i)
 			b.addStandalone(i, i+1)
 			i, run = i+1, i+1
-		case markdown && c == '\\' && i+1 < end && util.IsPunct(src[i+1]):
+		case markdown && c == '\\' && i+1 < end && util.IsPunct(src[i+1]) && i+1 != unit:
 			flush(i)
-			b.pieces = append(b.pieces, piece{kind: pieceText, text: string(src[i+1]), start: i, end: i + 2})
+			if src[i+1] == '<' && mayNumber(src[i+2:end]) {
+				b.addStandalone(i, i+2) // "\<1>" would read as a placeholder
+			} else {
+				b.pieces = append(b.pieces, piece{kind: pieceText, text: string(src[i+1]), start: i, end: i + 2})
+			}
 			i, run = i+2, i+2
 		case markdown && c == '&':
 			n := referenceLen(src[i:end])
@@ -488,6 +540,15 @@ func (b *builder) literal(start, end int, markdown bool) {
 		}
 	}
 	flush(end)
+}
+
+// mayNumber reports whether s, after an escaped "<", starts a
+// placeholder's number: a digit, maybe after "/".
+func mayNumber(s []byte) bool {
+	if len(s) > 0 && s[0] == '/' {
+		s = s[1:]
+	}
+	return len(s) > 0 && isDigit(s[0])
 }
 
 // placeholderLike reports whether s starts with <N>, </N> or <N/>.

@@ -41,6 +41,40 @@ const (
 	KindQuote     Kind = "quote"
 	KindCell      Kind = "cell"
 	KindFootnote  Kind = "footnote"
+	// KindHTML is text inside a raw HTML block.
+	KindHTML Kind = "html"
+	// KindShortcode is text inside a Hugo shortcode block whose content
+	// Hugo passes on as it is ({{< name >}}…{{< /name >}}): read as HTML.
+	KindShortcode Kind = "shortcode"
+	// KindAttribute is the value of an HTML attribute that people read:
+	// alt, title, aria-label or placeholder.
+	KindAttribute Kind = "attribute"
+	// KindLinkTitle is the title of a Markdown link or image:
+	// [text](url "title").
+	KindLinkTitle Kind = "link-title"
+)
+
+// Context says where the text of a segment stands in the document, and so
+// how Render escapes a translation of it.
+type Context string
+
+// The contexts of segment texts.
+const (
+	// ContextMarkdown is Markdown text (the zero Context): a translation is
+	// backslash-escaped so that it reads as text.
+	ContextMarkdown Context = ""
+	// ContextHTML is text between HTML tags: a translation is written with
+	// &, < and > as character references.
+	ContextHTML Context = "html"
+	// ContextAttribute is a quoted HTML attribute value: as ContextHTML,
+	// and both quotes as references too.
+	ContextAttribute Context = "attribute"
+	// ContextUnquotedAttribute is an HTML attribute value without quotes:
+	// as ContextAttribute, and white space, "=" and "`" as references.
+	ContextUnquotedAttribute Context = "unquoted-attribute"
+	// ContextTitle is the title of a Markdown link or image: quotes,
+	// parentheses and backslashes are backslash-escaped.
+	ContextTitle Context = "title"
 )
 
 // Options control Split.
@@ -100,6 +134,37 @@ type Segment struct {
 	Line int
 	// Codes are the segment's placeholders, by ID.
 	Codes []Code
+	// Context says how the text stands in the document: Markdown text
+	// (the zero value), HTML text, an HTML attribute or a link title.
+	Context Context `json:",omitempty"`
+	// Parent is 1 + the index of the segment in whose markup this one
+	// stands (the title of a link, the alt text of an image tag inside a
+	// sentence), or 0. A nested segment's bytes are Source[In.Start:In.End];
+	// its own Start and End are both its parent's End, so that segments
+	// stay in document order and never overlap. AssembleFunc writes it
+	// inside its parent's markup, never at its Start.
+	Parent int `json:",omitempty"`
+	// In is where a nested segment's bytes are; nil for the others.
+	In *Span `json:",omitempty"`
+	// Slots are the nested segments inside this segment's placeholders.
+	Slots []Slot `json:",omitempty"`
+}
+
+// Span is a range of bytes of the source.
+type Span struct {
+	Start, End int
+}
+
+// Slot is a nested segment inside the markup of a placeholder.
+type Slot struct {
+	// Segment is the index of the nested segment.
+	Segment int
+	// Code is the ID of the placeholder whose markup holds it; Close says
+	// that it is in the closing markup (Code.Close) rather than Code.Open.
+	Code  int
+	Close bool `json:",omitempty"`
+	// Start and End delimit the nested segment's source in that markup.
+	Start, End int
 }
 
 // Doc is a document cut into a skeleton and segments.
@@ -182,7 +247,7 @@ func Split(src []byte, opts Options) (*Doc, error) {
 	if off, r := controlChar(src); off >= 0 {
 		return nil, &ControlError{Line: newLineIndex(src).line(off), Offset: off, Rune: r}
 	}
-	b := &builder{src: src, opts: opts, splitter: newSentenceSplitter(opts.Lang), lines: newLineIndex(src)}
+	b := &builder{src: src, mask: src, opts: opts, splitter: newSentenceSplitter(opts.Lang), lines: newLineIndex(src)}
 	// About one segment per 100 bytes of news text: grow the slice once.
 	b.segments = make([]Segment, 0, len(src)/100+8)
 	var err error
@@ -194,9 +259,21 @@ func Split(src []byte, opts Options) (*Doc, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Footnote definitions come last in goldmark's tree, wherever they stand.
-	sort.SliceStable(b.segments, func(i, j int) bool { return b.segments[i].Start < b.segments[j].Start })
+	// Footnote definitions come last in goldmark's tree, wherever they
+	// stand; a nested segment sits at its parent's End, before a segment
+	// that starts there.
+	sort.SliceStable(b.segments, func(i, j int) bool {
+		s, t := &b.segments[i], &b.segments[j]
+		if s.Start != t.Start {
+			return s.Start < t.Start
+		}
+		if s.End != t.End {
+			return s.End < t.End
+		}
+		return s.In != nil && t.In != nil && s.In.Start < t.In.Start
+	})
 	sort.SliceStable(b.warnings, func(i, j int) bool { return b.warnings[i].Line < b.warnings[j].Line })
+	b.resolveNested()
 	return &Doc{Source: src, Segments: b.segments, Warnings: b.warnings}, nil
 }
 
