@@ -34,6 +34,11 @@ func (ws *Workspace) uiBundle() (*i18n.Bundle, error) {
 		if data == nil {
 			continue
 		}
+		// UI strings are templates: only plain {{.Name}} references, so
+		// that no string can make a build loop or run code.
+		if err := edition.CheckUIFile(p, data); err != nil {
+			return nil, err
+		}
 		if _, err := b.ParseMessageFileBytes(data, p); err != nil {
 			return nil, fmt.Errorf("%s: %w: fix the file, or delete it to use tilmash's defaults", p, err)
 		}

@@ -7,8 +7,10 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"github.com/tilmash/tilmash/workflow/catalog"
 	"github.com/tilmash/tilmash/workflow/check"
+	"github.com/tilmash/tilmash/workflow/edition"
 	"github.com/tilmash/tilmash/workflow/segment"
 )
 
@@ -201,6 +203,13 @@ func (ws *Workspace) checkUI(f Filter) ([]Finding, error) {
 		}
 		translated := tag != ref && refFile != nil
 		for _, m := range file.Messages {
+			im := &i18n.Message{ID: m.ID, Zero: m.Zero, One: m.One, Two: m.Two, Few: m.Few, Many: m.Many, Other: m.Other}
+			var ue *edition.UIStringError
+			if err := edition.CheckUIMessage(im); errors.As(err, &ue) {
+				add(m.ID, file.Line(m.ID), "template", check.Error, check.Category(ue.Form), ue.Problem+"; UI strings may use only {{.Name}} references")
+			} else if err != nil {
+				add(m.ID, file.Line(m.ID), "template", check.Error, "", err.Error())
+			}
 			forms := formsOf(m)
 			srcForms, inRef := forms, false
 			if translated {
