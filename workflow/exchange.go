@@ -104,6 +104,7 @@ func (ws *Workspace) context(it PullItem) [][2]string {
 		add("changes", it.Diff())
 	}
 	add("current-translation", it.Translation)
+	add("conflict", it.Conflict) // the other translation, to choose from or merge
 	for _, c := range it.Codes {
 		switch {
 		case c.Paired:

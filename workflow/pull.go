@@ -47,6 +47,9 @@ type PullItem struct {
 	Translation string
 	// Previous is the source text the stale translation was made from.
 	Previous string
+	// Conflict is the other translation of an open conflict: pushing a
+	// translation of the segment resolves it.
+	Conflict string
 	// Before and After are the neighbouring segments' source texts.
 	Before, After string
 	Suggestions   []Suggestion
@@ -156,13 +159,13 @@ func pulledOf(slug string, st *articleState, err error, lang language.Tag, state
 	}
 	p := &pulled{}
 	for i, s := range states {
-		if !include[s.State] {
-			continue
+		if !include[s.State] && s.Conflict == "" {
+			continue // a segment in conflict is pulled whatever its state
 		}
 		u := st.units[i]
 		it := PullItem{
 			Article: slug, Title: st.src.art.Title, SourceLang: st.src.art.Lang, ID: s.ID, State: s.State,
-			Source: s.Source, Translation: s.Translation, Previous: s.Previous,
+			Source: s.Source, Translation: s.Translation, Previous: s.Previous, Conflict: s.Conflict,
 			Words: s.Words, Line: s.Line,
 		}
 		if u.Index >= 0 {

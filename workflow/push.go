@@ -49,6 +49,8 @@ type PushReport struct {
 	// history and the memory); Lapsed, the approvals that lapsed with them.
 	Replaced int `json:"replaced"`
 	Lapsed   int `json:"approvals_lapsed"`
+	// Resolved counts open conflicts the push closed.
+	Resolved int `json:"conflicts_resolved"`
 	// Unchanged entries equal what the message files hold; Untranslated ones
 	// (empty, or still the source text) are left alone.
 	Unchanged    int `json:"unchanged"`
@@ -158,7 +160,6 @@ func (ws *Workspace) Push(ctx context.Context, name string, data []byte, opts Pu
 	rep := &PushReport{File: name, Format: format}
 	var lang language.Tag
 	var entries []pushed
-	var rejects []Rejection
 	var err error
 	switch format {
 	case FormatXLIFF:
@@ -181,13 +182,59 @@ func (ws *Workspace) Push(ctx context.Context, name string, data []byte, opts Pu
 	if !ws.HasLang(lang) {
 		return nil, nil, &PushError{File: name, Rejections: []Rejection{{Msg: fmt.Sprintf("the file is for %s, which is not one of the workspace's languages (%s)", lang, strings.Join(ws.Config.Languages, ", "))}}}
 	}
+	plan, err := ws.pushEntries(ctx, name, format, lang, entries, opts, rep)
+	if err != nil {
+		return nil, nil, err
+	}
+	return plan, rep, nil
+}
 
-	// Check every entry against the articles as they are now.
+// SaveOptions name one translation of one segment saved on its own (by the
+// workbench in the browser, or a script), with what it was based on.
+type SaveOptions struct {
+	PushOptions
+	Article string
+	Lang    language.Tag
+	ID      string
+	Text    string
+	// Base is the translation the text was made from, as the segment
+	// list gave it ("none" for a segment that had none); a save whose base
+	// is not the segment's translation now is a conflict.
+	Base string
+}
+
+// Save validates and merges one translation of the current source text of
+// a segment, exactly as a push of a file with that one entry: the same
+// refusals (a *PushError), the same conflicts (in the report), the same
+// history.
+func (ws *Workspace) Save(ctx context.Context, opts SaveOptions) (*Plan, *PushReport, error) {
+	st, err := ws.articleState(opts.Article)
+	if err != nil {
+		return nil, nil, err
+	}
+	u, ok := st.unit(opts.ID)
+	if !ok {
+		return nil, nil, &PushError{File: opts.Article, Rejections: []Rejection{{Article: opts.Article, ID: opts.ID, Msg: fmt.Sprintf("unknown segment ID %q", opts.ID)}}}
+	}
+	rep := &PushReport{File: opts.Article, Format: "save", Lang: opts.Lang.String()}
+	e := pushed{article: opts.Article, id: opts.ID, source: u.Text, translation: opts.Text, base: opts.Base}
+	plan, err := ws.pushEntries(ctx, opts.Article, "save", opts.Lang, []pushed{e}, opts.PushOptions, rep)
+	if err != nil {
+		return nil, nil, err
+	}
+	return plan, rep, nil
+}
+
+// pushEntries checks pushed entries against the articles as they are now
+// and merges them: all or nothing, every refused entry in a *PushError.
+func (ws *Workspace) pushEntries(ctx context.Context, name, format string, lang language.Tag, entries []pushed, opts PushOptions, rep *PushReport) (*Plan, error) {
+	var rejects []Rejection
+	var err error
 	states := map[string]*articleState{}
 	byArticle := map[string][]pushed{}
 	for _, e := range entries {
 		if err := ctx.Err(); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		reject := func(format string, args ...any) {
 			rejects = append(rejects, Rejection{Line: e.line, Article: e.article, ID: e.id, Msg: fmt.Sprintf(format, args...)})
@@ -258,7 +305,7 @@ func (ws *Workspace) Push(ctx context.Context, name string, data []byte, opts Pu
 	}
 	if len(rejects) > 0 {
 		sort.SliceStable(rejects, func(i, j int) bool { return rejects[i].Line < rejects[j].Line })
-		return nil, nil, &PushError{File: name, Rejections: rejects}
+		return nil, &PushError{File: name, Rejections: rejects}
 	}
 
 	plan := &Plan{}
@@ -270,19 +317,19 @@ func (ws *Workspace) Push(ctx context.Context, name string, data []byte, opts Pu
 	memories := map[language.Tag]*catalog.Memory{}
 	for _, slug := range slugs {
 		if err := ws.mergePushed(plan, states[slug], lang, byArticle[slug], opts, rep, memories); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 	}
 	if m, ok := memories[lang]; ok {
 		data, err := m.Marshal()
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		plan.put(ws.MemoryPath(lang), data)
 	}
 	sort.SliceStable(rep.Conflicts, func(i, j int) bool { return rep.Conflicts[i].Line < rep.Conflicts[j].Line })
 	plan.sort()
-	return plan, rep, nil
+	return plan, nil
 }
 
 // unit returns the unit with the given ID.
@@ -404,6 +451,18 @@ func (ws *Workspace) mergePushed(plan *Plan, st *articleState, lang language.Tag
 				}
 				m.Add(catalog.MemoryEntry{Article: st.slug, ID: e.id, Source: v.Source, Translation: v.Text})
 			}
+		}
+		if sm.Conflict != nil {
+			// A new translation resolves an open conflict; the side it
+			// leaves stays in the history and the memory.
+			sm.Record(*sm.Conflict)
+			m, err := mem()
+			if err != nil {
+				return err
+			}
+			m.Add(catalog.MemoryEntry{Article: st.slug, ID: e.id, Source: sm.Conflict.Source, Translation: sm.Conflict.Text})
+			sm.Conflict = nil
+			rep.Resolved++
 		}
 		if review && forCurrent {
 			sm.Review = &catalog.Review{By: opts.By, On: opts.On.Format("2006-01-02"), Source: j.SourceHash, Translation: catalog.TextHash(e.translation)}

@@ -32,6 +32,8 @@ type SegmentStatus struct {
 	Translation string `json:"translation,omitempty"`
 	// Previous is the source the stale translation was made from.
 	Previous string `json:"previous,omitempty"`
+	// Conflict is the other translation of an open conflict.
+	Conflict string `json:"conflict,omitempty"`
 	Words    int    `json:"words"`
 	Line     int    `json:"line"`
 }
@@ -50,6 +52,9 @@ type Row struct {
 	Words        int     `json:"words"`
 	WordsPending int     `json:"words_pending"`
 	Percent      float64 `json:"percent"`
+	// Conflicts counts the segments with an open conflict (two
+	// translations met in a merge): beside the state, until resolved.
+	Conflicts int `json:"conflicts"`
 	// OutOfDate is set when the article changed since the last sync.
 	OutOfDate bool `json:"out_of_date"`
 
@@ -203,6 +208,9 @@ func (ws *Workspace) segmentStatesIn(st *articleState, tag language.Tag, f *cata
 		if j.State == Stale {
 			s.Previous = sm.Previous
 		}
+		if sm.Conflict != nil {
+			s.Conflict = sm.Conflict.Text
+		}
 		out = append(out, s)
 	}
 	return out, nil
@@ -230,6 +238,9 @@ func (ws *Workspace) statusRow(st *articleState, tag language.Tag) (Row, error) 
 			row.Translated++
 		case Reviewed:
 			row.Reviewed++
+		}
+		if s.Conflict != "" {
+			row.Conflicts++
 		}
 	}
 	if row.Segments > 0 {

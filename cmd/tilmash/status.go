@@ -127,23 +127,39 @@ func writeJSON(e *env, v any) error {
 }
 
 func printStatus(e *env, rows []workflow.Row) error {
+	// Open conflicts get a column when there are any.
+	conflicts := false
+	for _, r := range rows {
+		conflicts = conflicts || r.Conflicts > 0
+	}
 	t := &table{
 		header: []string{"ARTICLE", "LANG", "SEGMENTS", "MISSING", "STALE", "TRANSLATED", "REVIEWED", "WORDS PENDING", "DONE"},
 		right:  []bool{false, false, true, true, true, true, true, true, true},
 	}
+	if conflicts {
+		t.header = append(t.header, "CONFLICTS")
+		t.right = append(t.right, true)
+	}
 	var total workflow.Row
+	add := func(article, lang string, r workflow.Row, pct float64) {
+		cells := []string{article, lang, itoa(r.Segments), itoa(r.Missing), itoa(r.Stale), itoa(r.Translated), itoa(r.Reviewed), itoa(r.WordsPending), percent(e, pct)}
+		if conflicts {
+			cells = append(cells, itoa(r.Conflicts))
+		}
+		t.add(cells...)
+	}
 	for _, r := range rows {
-		t.add(r.Article, r.Lang, itoa(r.Segments), itoa(r.Missing), itoa(r.Stale), itoa(r.Translated), itoa(r.Reviewed), itoa(r.WordsPending), percent(e, r.Percent))
+		add(r.Article, r.Lang, r, r.Percent)
 		total.Segments += r.Segments
 		total.Missing += r.Missing
 		total.Stale += r.Stale
 		total.Translated += r.Translated
 		total.Reviewed += r.Reviewed
 		total.WordsPending += r.WordsPending
+		total.Conflicts += r.Conflicts
 	}
 	if len(rows) > 1 {
-		p := 100 * float64(total.Translated+total.Reviewed) / float64(max(total.Segments, 1))
-		t.add("total", "", itoa(total.Segments), itoa(total.Missing), itoa(total.Stale), itoa(total.Translated), itoa(total.Reviewed), itoa(total.WordsPending), percent(e, p))
+		add("total", "", total, 100*float64(total.Translated+total.Reviewed)/float64(max(total.Segments, 1)))
 	}
 	return t.write(e.stdout)
 }

@@ -26,6 +26,11 @@ type SegmentMeta struct {
 	// History lists the versions of the translation, oldest first, the
 	// current one last when it was recorded; at most HistoryLimit are kept.
 	History []Version `toml:"history,omitempty"`
+	// Conflict holds the other translation of an open conflict: two
+	// translations of the segment met (in a git merge) and the message
+	// file keeps one; this is the one it does not. Resolving the conflict
+	// (tilmash resolve, or a push of a new translation) clears it.
+	Conflict *Version `toml:"conflict,omitempty"`
 }
 
 // HistoryLimit is how many versions of a translation a sidecar keeps per
@@ -63,7 +68,7 @@ func (s *SegmentMeta) Record(v Version) []Version {
 
 // Empty reports whether the sidecar keeps nothing for the segment.
 func (s SegmentMeta) Empty() bool {
-	return s.Previous == "" && s.Review == nil && len(s.History) == 0
+	return s.Previous == "" && s.Review == nil && len(s.History) == 0 && s.Conflict == nil
 }
 
 // Review records an editor's approval of exactly one translation of exactly
@@ -85,10 +90,8 @@ func TextHash(text string) string { return Hash("", text) }
 // ParseMeta reads a sidecar.
 func ParseMeta(path string, data []byte) (*Meta, error) {
 	m := &Meta{}
-	dec := toml.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(m); err != nil {
-		return nil, syntaxError(path, err)
+	if err := decode(path, data, m); err != nil {
+		return nil, err
 	}
 	return m, nil
 }
@@ -135,10 +138,8 @@ type MemoryEntry struct {
 // ParseMemory reads a translation memory file.
 func ParseMemory(path string, data []byte) (*Memory, error) {
 	m := &Memory{}
-	dec := toml.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(m); err != nil {
-		return nil, syntaxError(path, err)
+	if err := decode(path, data, m); err != nil {
+		return nil, err
 	}
 	return m, nil
 }
