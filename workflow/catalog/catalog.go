@@ -6,12 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"github.com/pelletier/go-toml/v2"
+	"github.com/pelletier/go-toml/v2/unstable"
 	"golang.org/x/text/language"
 )
 
@@ -103,11 +104,13 @@ func Parse(path string, data []byte) (*File, error) {
 	if err != nil {
 		return nil, err
 	}
-	var raw map[string]any
-	if err := toml.Unmarshal(data, &raw); err != nil {
-		return nil, syntaxError(path, err)
+	doc, derr := readDoc(data, false)
+	if derr != nil {
+		return nil, derr.at(path)
 	}
-	lines := headerLines(data)
+	raw := doc.generic().(map[string]any)
+	lines := make(map[string]int, doc.keys.len())
+	messageLines(lines, "", doc)
 	ids := make([]string, 0, len(raw))
 	for id := range raw {
 		ids = append(ids, id)
@@ -123,7 +126,7 @@ func Parse(path string, data []byte) (*File, error) {
 	decoded := func(_ []byte, v any) error {
 		p, ok := v.(*any)
 		if !ok {
-			return toml.Unmarshal(data, v)
+			return fmt.Errorf("cannot decode into %T", v)
 		}
 		*p = raw
 		return nil
@@ -133,6 +136,10 @@ func Parse(path string, data []byte) (*File, error) {
 		return nil, &Error{Path: path, Msg: fmt.Sprintf("not a go-i18n message file: %v", err)}
 	}
 	f := &File{Path: path, Lang: tag, lines: lines}
+	slices.SortFunc(mf.Messages, func(a, b *i18n.Message) int { return strings.Compare(a.ID, b.ID) })
+	if len(mf.Messages) > 0 {
+		f.Messages = make([]Message, 0, len(mf.Messages))
+	}
 	for _, m := range mf.Messages {
 		msg := Message{
 			ID: m.ID, Description: m.Description, Hash: m.Hash,
@@ -142,8 +149,47 @@ func Parse(path string, data []byte) (*File, error) {
 			f.Messages = append(f.Messages, msg)
 		}
 	}
-	sort.Slice(f.Messages, func(i, j int) bool { return f.Messages[i].ID < f.Messages[j].ID })
 	return f, nil
+}
+
+// messageLines records in lines where each table under t starts (its
+// header, or the key that made it) and where each string that is not one
+// of a message's own keys is, by the go-i18n ID of what is there: the keys
+// from the root joined with dots, arrays left out as go-i18n leaves them
+// out. The first place of an ID counts.
+func messageLines(lines map[string]int, prefix string, t *node) {
+	for _, k := range t.keys.list() {
+		c := k.node
+		id := k.name
+		if prefix != "" {
+			id = prefix + "." + k.name
+		}
+		switch c.kind {
+		case unstable.Table, unstable.InlineTable:
+			if _, ok := lines[id]; !ok {
+				lines[id] = int(max(c.hline, c.line))
+			}
+			messageLines(lines, id, c)
+		case unstable.ArrayTable, unstable.Array:
+			elemLines(lines, id, c)
+		case unstable.String:
+			if _, ok := lines[id]; !ok && !ownKey(k.name) && !strings.EqualFold(k.name, "translation") {
+				lines[id] = int(c.line)
+			}
+		}
+	}
+}
+
+// elemLines records the lines of the tables in an array, as messageLines.
+func elemLines(lines map[string]int, prefix string, a *node) {
+	for _, e := range a.elems {
+		switch e.kind {
+		case unstable.Table, unstable.InlineTable:
+			messageLines(lines, prefix, e)
+		case unstable.Array:
+			elemLines(lines, prefix, e)
+		}
+	}
 }
 
 // checkMessage refuses message tables that carry keys go-i18n does not know
@@ -153,63 +199,28 @@ func checkMessage(raw map[string]any, id string) error {
 	if !ok {
 		return nil
 	}
-	reserved := false
+	own, unknown, first := false, false, ""
 	for k := range t {
-		switch strings.ToLower(k) {
-		case "id", "description", "hash", "leftdelim", "rightdelim", "zero", "one", "two", "few", "many", "other":
-			reserved = true
+		switch {
+		case ownKey(k):
+			own = true
+		case !unknown || k < first:
+			unknown, first = true, k
 		}
 	}
-	if !reserved {
-		return nil // a table of nested messages
+	if !own || !unknown {
+		return nil // a message, or a table of nested messages
 	}
-	keys := make([]string, 0, len(t))
-	for k := range t {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		switch strings.ToLower(k) {
-		case "id", "description", "hash", "leftdelim", "rightdelim", "zero", "one", "two", "few", "many", "other":
-		default:
-			return fmt.Errorf("message %q has an unknown key %q: a message holds only description, hash and the plural forms zero, one, two, few, many, other", id, k)
-		}
-	}
-	return nil
+	return fmt.Errorf("message %q has an unknown key %q: a message holds only description, hash and the plural forms zero, one, two, few, many, other", id, first)
 }
 
-func syntaxError(path string, err error) error {
-	var de *toml.DecodeError
-	if errors.As(err, &de) {
-		row, _ := de.Position()
-		return &Error{Path: path, Line: row, Msg: "invalid TOML: " + de.Error() + ": fix the syntax at this line"}
+// ownKey reports whether k is one of the keys of a go-i18n message.
+func ownKey(k string) bool {
+	switch strings.ToLower(k) {
+	case "id", "description", "hash", "leftdelim", "rightdelim", "zero", "one", "two", "few", "many", "other":
+		return true
 	}
-	return &Error{Path: path, Msg: "invalid TOML: " + err.Error()}
-}
-
-// headerLines maps table names to the line of their header.
-func headerLines(data []byte) map[string]int {
-	lines := map[string]int{}
-	for i, line := range bytes.Split(data, []byte("\n")) {
-		l := strings.TrimSpace(string(line))
-		if !strings.HasPrefix(l, "[") || strings.HasPrefix(l, "[[") {
-			continue
-		}
-		end := strings.LastIndexByte(l, ']')
-		if end < 0 {
-			continue
-		}
-		key := strings.TrimSpace(l[1:end])
-		if u, err := strconv.Unquote(key); err == nil {
-			key = u
-		} else if len(key) >= 2 && key[0] == '\'' && key[len(key)-1] == '\'' {
-			key = key[1 : len(key)-1]
-		}
-		if _, ok := lines[key]; !ok {
-			lines[key] = i + 1
-		}
-	}
-	return lines
+	return false
 }
 
 // Marshal writes messages as a go-i18n TOML file, sorted by ID, after an

@@ -21,6 +21,13 @@ func TestParse(t *testing.T) {
 		{"no tag", "x.toml", "", "x.toml: message files are named", nil},
 		{"syntax", "x.tr.toml", "[a]\nother = \"unterminated\n", "x.tr.toml:2: invalid TOML", nil},
 		{"unknown key", "x.tr.toml", "[a]\nother = \"x\"\n\n[b]\nother = \"y\"\nstatus = \"done\"\n", `x.tr.toml:4: message "b" has an unknown key "status"`, nil},
+		{"duplicate table", "x.tr.toml", "[a]\nother = 'x'\n\n[a]\nother = 'y'\n", "x.tr.toml:4: invalid TOML: table a already exists", nil},
+		{"duplicate key", "x.tr.toml", "[a]\nother = 'x'\nother = 'y'\n", "x.tr.toml:3: invalid TOML: key other is already defined", nil},
+		{"table over dotted key", "x.tr.toml", "a.other = 'x'\n[a]\n", "x.tr.toml:2: invalid TOML: table a already exists as defined by a dotted key", nil},
+		{"integer too large", "x.tr.toml", "[a]\nother = 'x'\nn = 99999999999999999999\n", "x.tr.toml:3: invalid TOML: decimal number is too large", nil},
+		{"nested tables", "x.kk.toml", "[a.b]\nother = 'x'\n[a.\"c.d\"]\nother = 'y'\n", "", []string{"a.b", "a.c.d"}},
+		{"top level", "x.kk.toml", "b = 'x'\na = \"y\"\n", "", []string{"a", "b"}},
+		{"inline table", "x.kk.toml", "a = {other = 'x', hash = 'h'}\n", "", []string{"a"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -42,6 +49,43 @@ func TestParse(t *testing.T) {
 				t.Errorf("ids %v, want %v", ids, tt.ids)
 			}
 		})
+	}
+}
+
+// TestParseLines checks that each message knows the line it starts on,
+// however the file writes it.
+func TestParseLines(t *testing.T) {
+	data := `# header
+top = "Top"
+
+[a]
+other = "A"
+
+[n.m]
+other = "NM"
+[n]
+x.other = "NX"
+y = {other = "NY"}
+z = "NZ"
+[ "q.r" ]
+other = '''
+[not.a.header]
+'''
+[ s . 't.u' ]
+one = "S"
+`
+	f, err := Parse("x.en.toml", []byte(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{"top": 2, "a": 4, "n.m": 7, "n.x": 10, "n.y": 11, "n.z": 12, "q.r": 13, "s.t.u": 17}
+	if len(f.Messages) != len(want) {
+		t.Errorf("%d messages, want %d: %+v", len(f.Messages), len(want), f.Messages)
+	}
+	for _, m := range f.Messages {
+		if f.Line(m.ID) != want[m.ID] {
+			t.Errorf("message %q at line %d, want %d", m.ID, f.Line(m.ID), want[m.ID])
+		}
 	}
 }
 
