@@ -93,6 +93,9 @@ type editionBuild struct {
 	marked    []byte // body with fallback marks
 	title     string
 	titleLang language.Tag // language of the title: tag, or the fallback's
+	// head holds the texts of the front matter's units by ID (title,
+	// description, summary), in the edition's language or the fallback's.
+	head map[string]string
 	words     int
 }
 

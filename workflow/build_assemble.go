@@ -128,6 +128,12 @@ func (ws *Workspace) assemble(st *articleState, tag language.Tag, opts BuildOpti
 		return ed, nil
 	}
 	ed.title, ed.titleLang = texts[0], langs[0]
+	// The units of the front matter come first, then the body's segments.
+	h := len(st.units) - len(src.doc.Segments)
+	ed.head = map[string]string{}
+	for i, u := range st.units[:h] {
+		ed.head[u.ID] = texts[i]
+	}
 	for _, t := range texts {
 		ed.words += CountWords(t)
 	}
@@ -135,14 +141,16 @@ func (ws *Workspace) assemble(st *articleState, tag language.Tag, opts BuildOpti
 		return segment.AssembleFunc(src.doc, func(i int) (string, error) {
 			seg := src.doc.Segments[i]
 			md := src.doc.Raw(i)
-			if texts[i+1] != seg.Text {
+			if texts[i+h] != seg.Text {
 				var err error
-				if md, err = segment.Render(seg, texts[i+1]); err != nil {
-					return "", &renderError{id: st.units[i+1].ID, lang: langs[i+1], err: err}
+				if md, err = segment.Render(seg, texts[i+h]); err != nil {
+					return "", &renderError{id: st.units[i+h].ID, lang: langs[i+h], err: err}
 				}
 			}
-			if marked && langs[i+1] != tag {
-				md = edition.Mark(md, langs[i+1])
+			// A mark is an element: not inside an attribute or a title.
+			inText := seg.Context != "attribute" && seg.Context != "unquoted-attribute" && seg.Context != "title"
+			if marked && langs[i+h] != tag && inText {
+				md = edition.Mark(md, langs[i+h])
 			}
 			return md, nil
 		})

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 
+	"github.com/tilmash/tilmash/workflow/article"
 	"github.com/tilmash/tilmash/workflow/edition"
 	"github.com/tilmash/tilmash/workflow/page"
 )
@@ -33,20 +34,14 @@ func escapeName(name string) string {
 func (ws *Workspace) writeEdition(plan *Plan, st *articleState, ed *editionBuild, all []*editionBuild, opts BuildOptions, ui *edition.UI, bundle *i18n.Bundle) error {
 	a := st.src.art
 	if hasFormat(opts.Formats, "md") {
-		fm := edition.FrontMatter{
-			Title: ed.title, Lang: ed.Lang, TranslationKey: st.slug,
-			Author: a.Author, Source: a.Source, Fallback: ed.FallbackSegments,
-		}
-		if a.Date != nil {
-			fm.Date = *a.Date
-		}
-		if ed.tag != a.Lang {
-			fm.TranslationOf = st.slug + "." + a.Lang.String()
-		}
-		data, err := edition.Markdown(fm, ed.markdown)
+		data, err := writeFrontMatter(st, ed)
 		if err != nil {
-			return err
+			return fmt.Errorf("%s: %s edition: %w", ws.ArticlePath(st.slug), ed.Lang, err)
 		}
+		if len(ed.markdown) > 0 && ed.markdown[0] != '\n' {
+			data = append(data, '\n')
+		}
+		data = append(data, ed.markdown...)
 		p := editionPath(opts.Layout, st.slug, ed.Lang, "md")
 		plan.write(p, data)
 		ed.Files = append(ed.Files, p)
@@ -195,4 +190,39 @@ func (ws *Workspace) writeIndexes(plan *Plan, editions []EditionResult, opts Bui
 		plan.write(p, []byte(buf.String()))
 	}
 	return nil
+}
+
+// writeFrontMatter writes an edition's front matter in the format of the
+// article's (YAML stays YAML, TOML stays TOML), every key of the source
+// carried over as written, except: title, description and summary in the
+// edition's language; lang; Hugo's translationKey tying the editions
+// together; translation_of naming the source; fallback listing the
+// segments shown in another language; the aliases of the source left to
+// the source edition (two pages cannot answer one URL).
+func writeFrontMatter(st *articleState, ed *editionBuild) ([]byte, error) {
+	a := st.src.art
+	key := a.TranslationKey
+	if key == "" {
+		key = st.slug
+	}
+	sets := []article.Set{
+		{Key: "title", Value: ed.title},
+		{Key: "lang", Value: ed.tag.String()},
+		{Key: "translationKey", Value: key},
+	}
+	for _, id := range []string{DescriptionID, SummaryID} {
+		if t, ok := ed.head[id]; ok {
+			sets = append(sets, article.Set{Key: id, Value: t})
+		}
+	}
+	if a.Date != nil && a.Line("date") == 0 {
+		sets = append(sets, article.Set{Key: "date", Value: *a.Date}) // from a Jekyll post's name
+	}
+	if ed.tag != a.Lang {
+		sets = append(sets, article.Set{Key: "translation_of", Value: st.slug + "." + a.Lang.String()}, article.Set{Key: "aliases", Value: nil})
+	}
+	if len(ed.FallbackSegments) > 0 {
+		sets = append(sets, article.Set{Key: "fallback", Value: ed.FallbackSegments})
+	}
+	return a.FrontMatter(sets...)
 }

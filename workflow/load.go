@@ -12,8 +12,20 @@ import (
 	"github.com/tilmash/tilmash/workflow/track"
 )
 
-// TitleID is the segment ID of every article's title.
-const TitleID = "title"
+// The segment IDs of the translatable values of an article's front
+// matter: every article has a title; description and summary are
+// segments when the front matter gives them.
+const (
+	TitleID       = "title"
+	DescriptionID = "description"
+	SummaryID     = "summary"
+)
+
+// headIDs are the IDs that segments of the body never take.
+var headIDs = []string{TitleID, DescriptionID, SummaryID}
+
+// isHead reports whether id is the ID of a front matter value.
+func isHead(id string) bool { return id == TitleID || id == DescriptionID || id == SummaryID }
 
 // Unit is a segment of an article as the workflow sees it: the title or a
 // segment of the body, with its ID.
@@ -50,15 +62,20 @@ func (ws *Workspace) readArticle(slug string) (*source, error) {
 	if int64(len(data)) > lim.ArticleBytes {
 		return nil, fmt.Errorf("%s: %d bytes, more than the %d an article may have: split the article, or raise limits.article_bytes in %s", p, len(data), lim.ArticleBytes, ConfigFile)
 	}
-	a, err := article.Parse(p, data)
+	a, err := article.Options{Name: slug, Langs: ws.Langs, DefaultLang: ws.SourceLang()}.Parse(p, data)
 	if err != nil {
 		return nil, err
 	}
-	if err := checkText(a.Title, lim.SegmentBytes); err != nil {
-		return nil, &article.Error{Path: p, Line: a.TitleLine, Msg: "title: " + err.Error()}
+	for _, h := range []struct {
+		key, text string
+		line      int
+	}{{"title", a.Title, a.TitleLine}, {"description", a.Description, a.DescriptionLine}, {"summary", a.Summary, a.SummaryLine}} {
+		if err := checkText(h.text, lim.SegmentBytes); err != nil {
+			return nil, &article.Error{Path: p, Line: h.line, Msg: h.key + ": " + err.Error()}
+		}
 	}
 	if !ws.HasLang(a.Lang) {
-		return nil, &article.Error{Path: p, Line: a.LangLine, Msg: fmt.Sprintf("lang %q is not one of the workspace's languages (%s): fix lang or add it to %s", a.Meta.Lang, strings.Join(ws.Config.Languages, ", "), ConfigFile)}
+		return nil, &article.Error{Path: p, Line: a.LangLine, Msg: fmt.Sprintf("lang %q is not one of the workspace's languages (%s): fix lang or add it to %s", a.Lang, strings.Join(ws.Config.Languages, ", "), ConfigFile)}
 	}
 	doc, err := segment.Split(a.Body(), segment.Options{Lang: a.Lang, Unit: ws.Unit, MaxDepth: lim.MarkdownDepth})
 	if err != nil {
@@ -114,19 +131,41 @@ func (s *source) warnings(path string) []string {
 	return out
 }
 
-// texts returns the title and segment texts, title first.
+// head returns the units of the front matter: the title, then the
+// description and the summary when the article has them.
+func (s *source) head() []Unit {
+	us := []Unit{{ID: TitleID, Text: s.art.Title, Kind: "title", Index: -1, Line: s.art.TitleLine}}
+	if s.art.Description != "" {
+		us = append(us, Unit{ID: DescriptionID, Text: s.art.Description, Kind: "description", Index: -1, Line: s.art.DescriptionLine})
+	}
+	if s.art.Summary != "" {
+		us = append(us, Unit{ID: SummaryID, Text: s.art.Summary, Kind: "summary", Index: -1, Line: s.art.SummaryLine})
+	}
+	return us
+}
+
+// texts returns the texts of the head and of the body's segments.
 func (s *source) texts() []string {
-	out := []string{s.art.Title}
+	var out []string
+	for _, u := range s.head() {
+		out = append(out, u.Text)
+	}
+	return append(out, s.bodyTexts()...)
+}
+
+// bodyTexts returns the texts of the body's segments.
+func (s *source) bodyTexts() []string {
+	out := make([]string, 0, len(s.doc.Segments))
 	for _, seg := range s.doc.Segments {
 		out = append(out, seg.Text)
 	}
 	return out
 }
 
-// units pairs the source's segments with IDs (title first).
+// units pairs the source's segments with IDs (the head first).
 func (s *source) units(ids []string) []Unit {
 	bodyLine := lineOf(s.art.Data, s.art.BodyStart) - 1
-	us := []Unit{{ID: TitleID, Text: s.art.Title, Kind: "title", Index: -1, Line: s.art.TitleLine}}
+	us := s.head()
 	for i, seg := range s.doc.Segments {
 		us = append(us, Unit{ID: ids[i], Text: seg.Text, Kind: string(seg.Kind), Index: i, Line: seg.Line + bodyLine})
 	}
@@ -181,7 +220,7 @@ func oldSegments(f *catalog.File, meta *catalog.Meta) []track.Old {
 		return nil
 	}
 	var old []track.Old
-	seen := map[string]bool{TitleID: true}
+	seen := map[string]bool{TitleID: true, DescriptionID: true, SummaryID: true}
 	add := func(id string) {
 		if m, ok := f.Lookup(id); ok && !seen[id] {
 			old = append(old, track.Old{ID: id, Text: m.Other})

@@ -145,8 +145,8 @@ func (ws *Workspace) articleState(slug string) (*articleState, error) {
 	}
 	old := oldSegments(cat, meta)
 	st := &articleState{slug: slug, src: src}
-	texts := src.texts()[1:]
-	res := track.Assign(old, texts, tag, TitleID)
+	texts := src.bodyTexts()
+	res := track.Assign(old, texts, tag, headIDs...)
 	ids := make([]string, len(res))
 	for i, r := range res {
 		ids[i] = r.ID
@@ -157,14 +157,27 @@ func (ws *Workspace) articleState(slug string) (*articleState, error) {
 	if len(old) != len(texts) {
 		st.outOfDate = true
 	}
-	if t, ok := cat.Lookup(TitleID); !ok || t.Other != src.art.Title {
-		st.outOfDate = true
+	head := src.head()
+	for _, u := range head {
+		if t, ok := cat.Lookup(u.ID); !ok || t.Other != u.Text {
+			st.outOfDate = true
+		}
+	}
+	for _, id := range headIDs[len(head):] {
+		if _, ok := cat.Lookup(id); ok && !hasUnit(head, id) {
+			st.outOfDate = true // a description or summary removed
+		}
 	}
 	if st.outOfDate {
 		// Report on what the catalogs hold; sync brings them up to date.
 		st.units = []Unit{{ID: TitleID, Kind: "title", Index: -1}}
 		if t, ok := cat.Lookup(TitleID); ok {
 			st.units[0].Text = t.Other
+		}
+		for _, id := range headIDs[1:] {
+			if t, ok := cat.Lookup(id); ok {
+				st.units = append(st.units, Unit{ID: id, Text: t.Other, Kind: id, Index: -1})
+			}
 		}
 		for _, o := range old {
 			st.units = append(st.units, Unit{ID: o.ID, Text: o.Text, Kind: "segment", Index: -1})
@@ -173,6 +186,16 @@ func (ws *Workspace) articleState(slug string) (*articleState, error) {
 	}
 	st.units = src.units(ids)
 	return st, nil
+}
+
+// hasUnit reports whether units has one with the ID.
+func hasUnit(units []Unit, id string) bool {
+	for _, u := range units {
+		if u.ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 // segmentStates returns the state of every unit in a target language.

@@ -136,8 +136,8 @@ func (ws *Workspace) syncArticle(slug string, plan *Plan, memories map[language.
 			oldText[m.ID] = m.Other
 		}
 	}
-	texts := src.texts()[1:]
-	results := track.Assign(old, texts, srcLang, TitleID)
+	texts := src.bodyTexts()
+	results := track.Assign(old, texts, srcLang, headIDs...)
 	ids := make([]string, len(results))
 	for i, r := range results {
 		ids[i] = r.ID
@@ -150,13 +150,15 @@ func (ws *Workspace) syncArticle(slug string, plan *Plan, memories map[language.
 			rep.New++
 		}
 	}
-	switch oldTitle, ok := oldText[TitleID]; {
-	case !ok:
-		rep.New++
-	case oldTitle == src.art.Title:
-		rep.Same++
-	default:
-		rep.Edited++
+	for _, u := range src.head() {
+		switch oldHead, ok := oldText[u.ID]; {
+		case !ok:
+			rep.New++
+		case oldHead == u.Text:
+			rep.Same++
+		default:
+			rep.Edited++
+		}
 	}
 	units := src.units(ids)
 	rep.Segments = len(units)

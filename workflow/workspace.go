@@ -32,6 +32,10 @@ type Config struct {
 	Articles string `toml:"articles"`
 	Locales  string `toml:"locales"`
 	Output   string `toml:"output"`
+	// SourceLang is the language of articles that say none (no lang in
+	// the front matter, no language in the file name); default the first
+	// of Languages.
+	SourceLang string `toml:"source_lang,omitempty"`
 	// Segmentation is "sentence" (default) or "paragraph".
 	Segmentation string `toml:"segmentation,omitempty"`
 	// Build holds the defaults of tilmash build.
@@ -258,6 +262,12 @@ func OpenFS(root string, fsys fs.FS) (*Workspace, error) {
 		seen[tag] = true
 		ws.Langs = append(ws.Langs, tag)
 	}
+	if cfg.SourceLang != "" {
+		tag, err := language.Parse(cfg.SourceLang)
+		if err != nil || !seen[tag] {
+			return nil, fmt.Errorf("%s: source_lang %q is not one of languages: name one of %s", ConfigFile, cfg.SourceLang, strings.Join(cfg.Languages, ", "))
+		}
+	}
 	if ws.Unit, err = segment.ParseUnit(cfg.Segmentation); err != nil {
 		return nil, fmt.Errorf("%s: segmentation: %w", ConfigFile, err)
 	}
@@ -291,6 +301,14 @@ func (ws *Workspace) HasLang(tag language.Tag) bool {
 		}
 	}
 	return false
+}
+
+// SourceLang returns the language of articles that say none.
+func (ws *Workspace) SourceLang() language.Tag {
+	if tag, err := language.Parse(ws.Config.SourceLang); err == nil && ws.HasLang(tag) {
+		return tag
+	}
+	return ws.Langs[0]
 }
 
 // MatchLang returns the workspace language a tag given in a file stands

@@ -187,10 +187,6 @@ func writeSegments(out *bufio.Writer, segs []segment.Segment, asJSON bool) error
 	return nil
 }
 
-// hasFrontMatter reports whether data starts, after an optional byte order
-// mark, with a "+++" line: an article file.
-func hasFrontMatter(data []byte) bool {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	first, _, _ := bytes.Cut(data, []byte("\n"))
-	return string(bytes.TrimRight(first, " \t\r")) == "+++"
-}
+// hasFrontMatter reports whether data starts with YAML ("---") or TOML
+// ("+++") front matter: an article file.
+func hasFrontMatter(data []byte) bool { return article.FormatOf(data) != "" }
