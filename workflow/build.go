@@ -173,7 +173,7 @@ func (ws *Workspace) Build(ctx context.Context, opts BuildOptions) (*Plan, *Mani
 			ed.Files = []string{}
 			if !ed.Built {
 				for _, f := range opts.Formats {
-					removals[editionPath(opts.Layout, slug, ed.Lang, f)] = true
+					removals[editionPath(opts.Layout, slug, ed.Lang, f, ws.isBundle(slug))] = true
 				}
 				results = append(results, ed.EditionResult)
 				continue

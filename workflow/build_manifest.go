@@ -167,20 +167,33 @@ func listedFile(e EditionResult, name string) bool {
 	}
 	for _, l := range []Layout{LayoutDefault, LayoutHugo} {
 		for _, f := range []string{"md", "html"} {
-			if name == editionPath(l, e.Article, e.Lang, f) {
-				return true
+			for _, bundle := range []bool{false, true} {
+				if name == editionPath(l, e.Article, e.Lang, f, bundle) {
+					return true
+				}
 			}
 		}
 	}
 	return false
 }
 
-// editionPath is where an edition's file of a format goes in a layout.
-func editionPath(layout Layout, slug, lang, format string) string {
+// editionPath is where an edition's file of a format goes in a layout. In
+// the Hugo layout, the edition of a page bundle (news/floods/index.md)
+// goes into the bundle (news/floods/index.ru.md), beside its resources.
+func editionPath(layout Layout, slug, lang, format string, bundle bool) string {
 	if layout == LayoutHugo {
+		if bundle {
+			return path.Join("content", slug, "index."+lang+"."+format)
+		}
 		return path.Join("content", slug+"."+lang+"."+format)
 	}
 	return path.Join(lang, slug+"."+format)
+}
+
+// isBundle reports whether an article is a page bundle's index file.
+func (ws *Workspace) isBundle(name string) bool {
+	base := path.Base(ws.ArticlePath(name))
+	return strings.HasPrefix(base, "index.") && path.Base(name) != "index"
 }
 
 // PercentText formats a coverage percentage as a whole number, rounded

@@ -42,14 +42,14 @@ func (ws *Workspace) writeEdition(plan *Plan, st *articleState, ed *editionBuild
 			data = append(data, '\n')
 		}
 		data = append(data, ed.markdown...)
-		p := editionPath(opts.Layout, st.slug, ed.Lang, "md")
+		p := editionPath(opts.Layout, st.slug, ed.Lang, "md", ws.isBundle(st.slug))
 		plan.write(p, data)
 		ed.Files = append(ed.Files, p)
 	}
 	if !hasFormat(opts.Formats, "html") {
 		return nil
 	}
-	p := editionPath(opts.Layout, st.slug, ed.Lang, "html")
+	p := editionPath(opts.Layout, st.slug, ed.Lang, "html", false)
 	body, err := edition.HTML(ed.marked)
 	if err != nil {
 		return fmt.Errorf("%s: %w", p, err)
@@ -139,7 +139,7 @@ func formatDate(bundle *i18n.Bundle, tag language.Tag, d toml.LocalDate) (string
 func (ws *Workspace) writeIndexes(plan *Plan, editions []EditionResult, opts BuildOptions, bundle *i18n.Bundle) error {
 	index := map[string][]page.IndexEntry{}
 	for _, ed := range editions {
-		if !ed.Built || !slices.Contains(ed.Files, editionPath(LayoutDefault, ed.Article, ed.Lang, "html")) {
+		if !ed.Built || !slices.Contains(ed.Files, editionPath(LayoutDefault, ed.Article, ed.Lang, "html", false)) {
 			continue
 		}
 		ui := edition.NewUI(bundle, language.Make(ed.Lang))
@@ -210,9 +210,9 @@ func writeFrontMatter(st *articleState, ed *editionBuild) ([]byte, error) {
 		{Key: "lang", Value: ed.tag.String()},
 		{Key: "translationKey", Value: key},
 	}
-	for _, id := range []string{DescriptionID, SummaryID} {
+	for key, id := range map[string]string{"description": DescriptionID, "summary": SummaryID} {
 		if t, ok := ed.head[id]; ok {
-			sets = append(sets, article.Set{Key: id, Value: t})
+			sets = append(sets, article.Set{Key: key, Value: t})
 		}
 	}
 	if a.Date != nil && a.Line("date") == 0 {

@@ -17,15 +17,13 @@ import (
 // segments when the front matter gives them.
 const (
 	TitleID       = "title"
-	DescriptionID = "description"
-	SummaryID     = "summary"
+	DescriptionID = "meta-description"
+	SummaryID     = "meta-summary"
 )
 
 // headIDs are the IDs that segments of the body never take.
 var headIDs = []string{TitleID, DescriptionID, SummaryID}
 
-// isHead reports whether id is the ID of a front matter value.
-func isHead(id string) bool { return id == TitleID || id == DescriptionID || id == SummaryID }
 
 // Unit is a segment of an article as the workflow sees it: the title or a
 // segment of the body, with its ID.

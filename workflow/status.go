@@ -176,7 +176,7 @@ func (ws *Workspace) articleState(slug string) (*articleState, error) {
 		}
 		for _, id := range headIDs[1:] {
 			if t, ok := cat.Lookup(id); ok {
-				st.units = append(st.units, Unit{ID: id, Text: t.Other, Kind: id, Index: -1})
+				st.units = append(st.units, Unit{ID: id, Text: t.Other, Kind: strings.TrimPrefix(id, "meta-"), Index: -1})
 			}
 		}
 		for _, o := range old {
