@@ -84,6 +84,9 @@ func newRootCmd(e *env) *cobra.Command {
 		newCheckCmd(e),
 		newLogCmd(e),
 		newManifestCmd(e),
+		newSetupGitCmd(e),
+		newMergeFileCmd(e),
+		newResolveCmd(e),
 	)
 	indentExamples(cmd)
 	return cmd
