@@ -227,18 +227,21 @@ func (b *binder) scalar(v reflect.Value, n *node) {
 		keep(&b.typeErr, n.err)
 		return
 	}
-	switch x := n.value.(type) {
-	case string:
+	if n.kind == unstable.String {
 		if v.Kind() == reflect.String {
-			v.SetString(x)
+			v.SetString(n.str)
 			return
 		}
 		if v.CanAddr() && v.Addr().Type().Implements(reflect.TypeFor[encoding.TextUnmarshaler]()) {
-			if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(x)); err != nil {
+			if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(n.str)); err != nil {
 				b.fail(n, "%v", err)
 			}
 			return
 		}
+		b.mismatch(v, n)
+		return
+	}
+	switch x := n.value.(type) {
 	case int64:
 		switch v.Kind() {
 		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:

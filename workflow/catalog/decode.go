@@ -33,9 +33,10 @@ type node struct {
 	// line is the line of the expression that made the node; hline the
 	// line of the [header] that defined a table, or 0.
 	line, hline int32
-	// value is the Go value of a scalar, as toml.Unmarshal gives it; err
-	// says why there is none, when a reader of the tree is to say it only
-	// if it uses the value.
+	// str is the value of a string; value that of another scalar, as
+	// toml.Unmarshal gives it. err says why there is none, when a reader
+	// of the tree is to say it only if it uses the value.
+	str   string
 	value any
 	err   *docError
 	// keys holds the keys of a table or inline table.
@@ -370,7 +371,7 @@ func (r *reader) value(v *unstable.Node, line, exprLine int32) (*node, *docError
 	n := r.node(node{kind: v.Kind, line: line})
 	switch v.Kind {
 	case unstable.String:
-		n.value = string(v.Data)
+		n.str = string(v.Data)
 	case unstable.Array:
 		it := v.Children()
 		for it.Next() {
@@ -736,6 +737,9 @@ func (n *node) generic() any {
 			s[i] = e.generic()
 		}
 		return s
+	}
+	if n.kind == unstable.String {
+		return n.str
 	}
 	return n.value
 }
