@@ -69,7 +69,7 @@ func (ws *Workspace) GitAttributesPlan() (*Plan, []string, error) {
 // set already.
 func (ws *Workspace) ConfigureGitDriver(ctx context.Context) ([]string, error) {
 	if _, err := ws.git(ctx, "rev-parse", "--git-dir"); err != nil {
-		return nil, fmt.Errorf("%s is not in a git repository: run git init there first (%v)", ws.Root, err)
+		return nil, fmt.Errorf("%s is not in a git repository: run git init there first", ws.Root)
 	}
 	var set []string
 	for _, kv := range [][2]string{{"merge." + GitDriver + ".name", GitDriverName}, {"merge." + GitDriver + ".driver", GitDriverCommand}} {

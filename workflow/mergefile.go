@@ -153,7 +153,8 @@ func classify(dir, p string) (*MergeFileResult, error) {
 		res.Kind = KindUI
 	case !isSide && strings.HasSuffix(rest, suffix) && len(rest) > len(suffix) && !strings.Contains(rest, "/.tilmash/"):
 		res.Kind, res.Article = KindMessages, strings.TrimSuffix(rest, suffix)
-	default:
+	}
+	if res.Kind == "" || (res.Kind == KindMessages || res.Kind == KindSidecar) && (strings.HasSuffix(res.Article, "/") || strings.HasPrefix(path.Base(res.Article), ".")) {
 		return nil, fmt.Errorf("%s: not a message file, sidecar or translation memory of tilmash", p)
 	}
 	return res, nil

@@ -51,7 +51,10 @@ func (e *SideError) Unwrap() error { return e.Err }
 // Messages merges three versions of a message file per message. path is
 // the file's path (its name gives the language; errors name it); name is
 // the article whose table holds the messages (catalog.MarshalNested), or
-// "" for a flat file of UI strings, written by catalog.Marshal. Empty data
+// "" for a flat file of UI strings, written by catalog.Marshal. An
+// article's file whose messages carry no hash is a source catalog: a text
+// changed on both sides keeps ours and is reported in Result.Kept; in any
+// other file a message changed on both sides is a conflict. Empty data
 // is a file with no message (git gives an empty base for a file added on
 // both sides).
 func Messages(path, name string, base, ours, theirs []byte) (*Result, error) {
@@ -59,7 +62,7 @@ func Messages(path, name string, base, ours, theirs []byte) (*Result, error) {
 		return nil, err
 	}
 	var files [3]map[string]catalog.Message
-	source := true
+	source := name != "" // a source catalog: an article's file without hashes
 	for i, data := range [][]byte{base, ours, theirs} {
 		msgs, err := readMessages(path, name, data)
 		if err != nil {

@@ -123,6 +123,13 @@ func TestMessagesUI(t *testing.T) {
 	if want := ui("byline", "B", "copyright", "D"); string(res.Data) != string(want) {
 		t.Errorf("merged:\n%s\nwant:\n%s", res.Data, want)
 	}
+	res, err = Messages("locales/kk/ui.kk.toml", "", ui("byline", "A"), ui("byline", "B"), ui("byline", "C"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(res.Conflicts) != "[{byline B C}]" || len(res.Kept) != 0 {
+		t.Errorf("conflicts %v, kept %v; want byline in conflict", res.Conflicts, res.Kept)
+	}
 }
 
 func TestMessagesUnreadable(t *testing.T) {
