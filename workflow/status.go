@@ -80,8 +80,22 @@ func (f Filter) hasLang(tag language.Tag) bool {
 }
 
 // Status returns the coverage of every article in every target language,
-// derived from the message files and sidecars as sync last wrote them.
+// derived from the message files and sidecars as sync last wrote them,
+// with every segment's state in Row.Detail.
 func (ws *Workspace) Status(ctx context.Context, f Filter) ([]Row, error) {
+	return ws.status(ctx, f, true)
+}
+
+// Rows returns what Status does without the detail of every segment:
+// for the articles none of whose files changed since they were last read,
+// from the index, which makes it cheap on a large archive.
+func (ws *Workspace) Rows(ctx context.Context, f Filter) ([]Row, error) {
+	rows, err := ws.status(ctx, f, false)
+	ws.saveIndex()
+	return rows, err
+}
+
+func (ws *Workspace) status(ctx context.Context, f Filter, detail bool) ([]Row, error) {
 	slugs := f.Articles
 	if len(slugs) == 0 {
 		var err error
@@ -90,24 +104,49 @@ func (ws *Workspace) Status(ctx context.Context, f Filter) ([]Row, error) {
 		}
 	}
 	var rows []Row
+	var valid map[string]*indexEntry
+	if !detail && ws.dir != nil {
+		valid = ws.entries(slugs)
+	}
 	for n, slug := range slugs {
 		ws.progress(n, len(slugs))
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
+		if !detail {
+			if e := valid[slug]; e != nil && e.Counts != nil {
+				for _, r := range e.rows(slug) {
+					if f.hasLang(language.Make(r.Lang)) {
+						rows = append(rows, r)
+					}
+				}
+				continue
+			}
+		}
+		files, at := ws.stamps(ws.articleFiles(slug))
 		st, err := ws.articleState(slug)
 		if err != nil {
 			return nil, err
 		}
+		var all []Row
 		for _, tag := range ws.Langs {
-			if tag == st.src.art.Lang || !f.hasLang(tag) {
+			if tag == st.src.art.Lang || (detail && !f.hasLang(tag)) {
 				continue
 			}
 			row, err := ws.statusRow(st, tag)
 			if err != nil {
 				return nil, err
 			}
-			rows = append(rows, row)
+			if !detail {
+				row.Detail = nil
+			}
+			all = append(all, row)
+			if f.hasLang(tag) {
+				rows = append(rows, row)
+			}
+		}
+		if !detail {
+			ws.remember(slug, files, at, func(e *indexEntry) { e.setRows(all) })
 		}
 	}
 	ws.progress(len(slugs), len(slugs))
@@ -214,14 +253,22 @@ func (ws *Workspace) segmentStatesIn(st *articleState, tag language.Tag, f *cata
 	if err != nil {
 		return nil, err
 	}
-	out := make([]SegmentStatus, 0, len(st.units))
-	for _, u := range st.units {
-		s := SegmentStatus{ID: u.ID, Source: u.Text, Words: CountWords(u.Text), Line: u.Line, State: Missing}
-		var m catalog.Message
-		ok := false
-		if f != nil {
-			m, ok = f.Lookup(u.ID)
+	lookup := func(id string) (catalog.Message, bool) {
+		if f == nil {
+			return catalog.Message{}, false
 		}
+		return f.Lookup(id)
+	}
+	return statesOf(st.units, lookup, meta), nil
+}
+
+// statesOf judges every unit, given its message in the target language
+// and the target's sidecar.
+func statesOf(units []Unit, lookup func(id string) (catalog.Message, bool), meta *catalog.Meta) []SegmentStatus {
+	out := make([]SegmentStatus, 0, len(units))
+	for _, u := range units {
+		s := SegmentStatus{ID: u.ID, Source: u.Text, Words: CountWords(u.Text), Line: u.Line, State: Missing}
+		m, ok := lookup(u.ID)
 		sm := meta.Segments[u.ID]
 		j := judge(u.Text, m, ok, sm)
 		s.State = j.State
@@ -236,7 +283,7 @@ func (ws *Workspace) segmentStatesIn(st *articleState, tag language.Tag, f *cata
 		}
 		out = append(out, s)
 	}
-	return out, nil
+	return out
 }
 
 func (ws *Workspace) statusRow(st *articleState, tag language.Tag) (Row, error) {
@@ -244,6 +291,11 @@ func (ws *Workspace) statusRow(st *articleState, tag language.Tag) (Row, error) 
 	if err != nil {
 		return Row{}, err
 	}
+	return rowOf(st, tag, detail), nil
+}
+
+// rowOf counts the states of an article's segments in a language.
+func rowOf(st *articleState, tag language.Tag, detail []SegmentStatus) Row {
 	row := Row{
 		Article: st.slug, Title: st.src.art.Title, Lang: tag.String(), Source: st.src.art.Lang.String(),
 		Segments: len(detail), OutOfDate: st.outOfDate, Detail: detail,
@@ -269,7 +321,7 @@ func (ws *Workspace) statusRow(st *articleState, tag language.Tag) (Row, error) 
 	if row.Segments > 0 {
 		row.Percent = 100 * float64(row.Translated+row.Reviewed) / float64(row.Segments)
 	}
-	return row, nil
+	return row
 }
 
 // CountWords counts the words of a segment text as translation tools do

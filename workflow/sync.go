@@ -47,9 +47,21 @@ func (ws *Workspace) Sync(ctx context.Context, slugs []string) (*Plan, []SyncRep
 	var reports []SyncReport
 	var bad ArticleErrors
 	ren := newRenames(ws)
+	var valid map[string]*indexEntry
+	if ws.dir != nil {
+		valid = ws.entries(slugs)
+	}
+	ws.synced = nil
 	for n, slug := range slugs {
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
+		}
+		if e := valid[slug]; e != nil && e.Synced {
+			// Neither the article nor its files changed since they were
+			// last synced: nothing to do.
+			reports = append(reports, SyncReport{Article: slug, Segments: e.Segments, Same: e.Segments})
+			ws.progress(n+1, len(slugs))
+			continue
 		}
 		before := len(plan.Changes)
 		r, err := ws.syncArticle(slug, plan, memories, ren)
@@ -191,27 +203,43 @@ func (ws *Workspace) syncArticle(slug string, plan *Plan, memories map[language.
 	plan.write(srcMetaPath, data)
 
 	// Every target language.
+	st := &articleState{slug: slug, src: src, units: units}
+	var rows []Row
 	for _, tag := range ws.Langs {
 		if tag == srcLang {
 			continue
 		}
-		if err := ws.syncTarget(slug, from, tag, units, oldText, plan, memories); err != nil {
+		row, err := ws.syncTarget(st, from, tag, oldText, plan, memories)
+		if err != nil {
 			return rep, err
 		}
+		rows = append(rows, row)
 	}
+	ws.synced = append(ws.synced, syncedArticle{name: slug, segments: len(units), rows: rows})
 	return rep, nil
 }
 
-func (ws *Workspace) syncTarget(slug, from string, tag language.Tag, units []Unit, oldText map[string]string, plan *Plan, memories map[language.Tag]*catalog.Memory) error {
+// syncedArticle is what a sync knows of an article once its plan is
+// written: the index keeps it (see Apply).
+type syncedArticle struct {
+	name     string
+	segments int
+	rows     []Row
+}
+
+// syncTarget carries the translations of one language over to the
+// article's segments, and returns the article's status in the language.
+func (ws *Workspace) syncTarget(st *articleState, from string, tag language.Tag, oldText map[string]string, plan *Plan, memories map[language.Tag]*catalog.Memory) (Row, error) {
+	slug, units := st.slug, st.units
 	p := ws.CatalogPath(slug, tag)
 	f, err := ws.loadArticleCatalog(from, tag)
 	if err != nil {
-		return err
+		return Row{}, err
 	}
 	metaPath := ws.MetaPath(slug, tag)
 	meta, err := ws.loadMeta(ws.MetaPath(from, tag))
 	if err != nil {
-		return err
+		return Row{}, err
 	}
 	have := map[string]catalog.Message{}
 	if f != nil {
@@ -255,7 +283,7 @@ func (ws *Workspace) syncTarget(slug, from string, tag language.Tag, units []Uni
 		}
 		mem, err := ws.plannedMemory(plan, tag, memories)
 		if err != nil {
-			return err
+			return Row{}, err
 		}
 		sm := meta.Segments[id]
 		for _, v := range sm.History {
@@ -267,11 +295,11 @@ func (ws *Workspace) syncTarget(slug, from string, tag language.Tag, units []Uni
 	header := fmt.Sprintf("%s translations of %s, one message per segment.\nhash is goi18n's hash of the source text each translation was made from.", name, ws.ArticlePath(slug))
 	data, err := catalog.MarshalNested(header, slug, msgs)
 	if err != nil {
-		return fmt.Errorf("%s: %w", p, err)
+		return Row{}, fmt.Errorf("%s: %w", p, err)
 	}
 	plan.write(p, data)
 	if data, err = newMeta.Marshal(); err != nil {
-		return err
+		return Row{}, err
 	}
 	if data == nil {
 		if !meta.IsEmpty() {
@@ -280,12 +308,32 @@ func (ws *Workspace) syncTarget(slug, from string, tag language.Tag, units []Uni
 	} else {
 		plan.write(metaPath, data)
 	}
-	return nil
+	byID := make(map[string]catalog.Message, len(msgs))
+	for _, m := range msgs {
+		byID[m.ID] = m
+	}
+	lookup := func(id string) (catalog.Message, bool) { m, ok := byID[id]; return m, ok }
+	row := rowOf(st, tag, statesOf(units, lookup, newMeta))
+	row.Detail = nil
+	return row, nil
 }
 
 // Apply writes a plan with w, whole or not at all. Hold the exclusive lock.
+// After a sync's plan, the index learns which articles are in sync.
 func (ws *Workspace) Apply(ctx context.Context, w Writer, plan *Plan) error {
-	return w.Apply(ctx, ws.Root, plan.Changes)
+	if err := w.Apply(ctx, ws.Root, plan.Changes); err != nil {
+		return err
+	}
+	for _, a := range ws.synced {
+		files, at := ws.stamps(ws.articleFiles(a.name))
+		ws.remember(a.name, files, at, func(e *indexEntry) {
+			e.Synced, e.Segments = true, a.segments
+			e.setRows(a.rows)
+		})
+	}
+	ws.synced = nil
+	ws.saveIndex()
+	return nil
 }
 
 // renames finds the catalogs of renamed articles: source catalogs whose

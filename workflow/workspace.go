@@ -156,6 +156,10 @@ type Workspace struct {
 	// them sorted. Slugs reads them once.
 	articles map[string]string
 	names    []string
+	// idx is the index, once read (see index.go); synced lists the
+	// articles the plan of the last Sync brings in sync.
+	idx    *index
+	synced []syncedArticle
 
 	dir *os.Root // the workspace folder, when opened by Open
 }

@@ -119,7 +119,7 @@ func snapshot(t *testing.T, dir string) map[string]string {
 		}
 		rel, _ := filepath.Rel(dir, p)
 		rel = filepath.ToSlash(rel)
-		if d.IsDir() || rel == ".tilmash/lock" {
+		if d.IsDir() || rel == ".tilmash/lock" || rel == ".tilmash/index" {
 			return nil
 		}
 		data, err := os.ReadFile(p)

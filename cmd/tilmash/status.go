@@ -74,7 +74,11 @@ func runStatus(e *env, opts statusOptions) error {
 	if err != nil {
 		return err
 	}
-	rows, err := ws.Status(e.ctx, f)
+	status := ws.Rows // from the index where nothing changed
+	if opts.segments {
+		status = ws.Status // every segment's state
+	}
+	rows, err := status(e.ctx, f)
 	if err != nil {
 		return err
 	}
