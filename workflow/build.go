@@ -1,10 +1,10 @@
 package workflow
 
 import (
-	"hash/fnv"
 	"context"
 	"encoding/json"
 	"fmt"
+	"hash/fnv"
 	"sort"
 
 	"golang.org/x/text/language"
@@ -95,8 +95,8 @@ type editionBuild struct {
 	titleLang language.Tag // language of the title: tag, or the fallback's
 	// head holds the texts of the front matter's units by ID (title,
 	// description, summary), in the edition's language or the fallback's.
-	head map[string]string
-	words     int
+	head  map[string]string
+	words int
 }
 
 // Build assembles the editions and returns the files to write, relative

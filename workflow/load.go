@@ -24,7 +24,6 @@ const (
 // headIDs are the IDs that segments of the body never take.
 var headIDs = []string{TitleID, DescriptionID, SummaryID}
 
-
 // Unit is a segment of an article as the workflow sees it: the title or a
 // segment of the body, with its ID.
 type Unit struct {
