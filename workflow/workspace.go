@@ -156,6 +156,8 @@ type Workspace struct {
 	// them sorted. Slugs reads them once.
 	articles map[string]string
 	names    []string
+	// matcher matches variant tags to the languages (MatchLang).
+	matcher language.Matcher
 	// idx is the index, once read (see index.go); synced lists the
 	// articles the plan of the last Sync brings in sync.
 	idx    *index
@@ -323,7 +325,13 @@ func (ws *Workspace) MatchLang(tag language.Tag) (language.Tag, bool) {
 	if ws.HasLang(tag) {
 		return tag, true
 	}
-	_, i, conf := language.NewMatcher(ws.Langs).Match(tag)
+	if tag == language.Und {
+		return tag, false
+	}
+	if ws.matcher == nil {
+		ws.matcher = language.NewMatcher(ws.Langs)
+	}
+	_, i, conf := ws.matcher.Match(tag)
 	if conf < language.High {
 		return tag, false
 	}
