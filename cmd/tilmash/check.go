@@ -76,6 +76,7 @@ func runCheck(e *env, opts checkOptions) error {
 		return err
 	}
 	defer done()
+	warnGitDriver(e, ws)
 	var articles []string
 	ui := false
 	for _, a := range opts.articles {

@@ -60,5 +60,33 @@ func runInit(e *env, opts initOptions) error {
 	for _, c := range plan.Changes {
 		fmt.Fprintf(e.stdout, "  %s\n", c.Path)
 	}
+	return setupGitIfRepo(e, opts.dir)
+}
+
+// setupGitIfRepo registers the merge driver of message files when the new
+// workspace is inside a git repository (as tilmash setup-git does).
+func setupGitIfRepo(e *env, dir string) error {
+	ws, err := workflow.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer ws.Close()
+	set, err := ws.ConfigureGitDriver(e.ctx)
+	if err != nil {
+		return nil // not in a git repository (or no git): nothing to register
+	}
+	plan, added, err := ws.GitAttributesPlan()
+	if err != nil {
+		return err
+	}
+	if err := ws.Apply(e.ctx, e.writer, plan); err != nil {
+		return err
+	}
+	for _, l := range added {
+		fmt.Fprintf(e.stdout, "  %s: %s\n", workflow.GitAttributes, l)
+	}
+	for _, s := range set {
+		fmt.Fprintf(e.stdout, "  git config %s\n", s)
+	}
 	return nil
 }

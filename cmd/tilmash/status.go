@@ -70,6 +70,7 @@ func runStatus(e *env, opts statusOptions) error {
 		return err
 	}
 	defer done()
+	warnGitDriver(e, ws)
 	f, err := filterOf(e, ws, opts.articles, opts.langs)
 	if err != nil {
 		return err

@@ -115,3 +115,13 @@ func noArgs(cmd *cobra.Command, args []string) error {
 	}
 	return nil
 }
+
+// warnGitDriver says, once on stderr, when .gitattributes names tilmash's
+// merge driver but this clone's git config lacks it: git would then merge
+// message files as text.
+func warnGitDriver(e *env, ws *workflow.Workspace) {
+	if missing, err := ws.GitDriverMissing(e.ctx); err == nil && missing && !e.quiet {
+		fmt.Fprintf(e.stderr, "tilmash: %s names the merge driver %q, but this clone's git config does not define it, so git merges message files as text: run %s\n",
+			workflow.GitAttributes, workflow.GitDriver, workflow.GitSetupFix)
+	}
+}
