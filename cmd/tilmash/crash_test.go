@@ -341,7 +341,7 @@ func TestConcurrentWriters(t *testing.T) {
 	for round := range rounds {
 		// sync beside push: the push's translations survive the sync.
 		dir := copyTree(t, base)
-		even, odd := prepare(dir)
+		even, _ := prepare(dir)
 		writeFiles(t, dir, map[string]string{"articles/b.md": articlesV2["articles/b.md"]})
 		both(dir, []string{"sync"}, []string{"push", "--by", "A", "even.kk.toml"})
 		have := translationsIn(t, snapshot(t, dir))
@@ -353,7 +353,7 @@ func TestConcurrentWriters(t *testing.T) {
 
 		// push beside push: both files land.
 		dir = copyTree(t, base)
-		even, odd = prepare(dir)
+		even, odd := prepare(dir)
 		both(dir, []string{"push", "--by", "A", "even.kk.toml"}, []string{"push", "--by", "B", "odd.kk.toml"})
 		have = translationsIn(t, snapshot(t, dir))
 		for _, text := range append(even, odd...) {
