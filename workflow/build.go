@@ -46,6 +46,10 @@ type BuildOptions struct {
 	Previous *Manifest
 	// Progress, if set, is called after each article.
 	Progress func(done, total int)
+	// Output is the output folder (absolute): a build keeps the editions
+	// an earlier build wrote there when nothing they are made from
+	// changed. Empty: every edition is assembled.
+	Output string
 	// Shard, when its N is more than 1, builds only the K-th of N parts of
 	// the articles (see ShardOf) and no index pages: the parts' manifests
 	// are combined by MergeManifests.
@@ -145,10 +149,34 @@ func (ws *Workspace) Build(ctx context.Context, opts BuildOptions) (*Plan, *Mani
 	plan := &Plan{}
 	removals := map[string]bool{}
 	var results []EditionResult
+	// An edition whose inputs did not change since the build that wrote
+	// it is kept as it is, decided by the index (see buildKey).
+	key := ws.buildKey(opts)
+	var valid map[string]*indexEntry
+	if key != "" && opts.Previous != nil && ws.dir != nil {
+		valid = ws.entries(slugs)
+	}
+	kept := map[string]bool{}
+	ws.built = nil
 	for n, slug := range slugs {
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
 		}
+		if prev := ws.unchangedEditions(slug, valid[slug], key, opts); prev != nil {
+			// Nothing the editions are made from changed since the last
+			// build into this folder wrote them: they stay as they are.
+			results = append(results, prev...)
+			for _, e := range prev {
+				for _, f := range e.Files {
+					kept[f] = true
+				}
+			}
+			if opts.Progress != nil {
+				opts.Progress(n+1, len(slugs))
+			}
+			continue
+		}
+		files, at := ws.stamps(ws.articleFiles(slug))
 		st, err := ws.articleState(slug)
 		if err != nil {
 			return nil, nil, err
@@ -156,6 +184,7 @@ func (ws *Workspace) Build(ctx context.Context, opts BuildOptions) (*Plan, *Mani
 		if st.outOfDate {
 			return nil, nil, fmt.Errorf("%s changed since the last sync: run tilmash sync, then build", ws.ArticlePath(slug))
 		}
+		ws.built = append(ws.built, builtArticle{name: slug, files: files, at: at, key: key})
 		// Every language is assembled, so that the pages of the editions in
 		// scope link those the policy builds outside it.
 		var eds []*editionBuild
@@ -211,13 +240,13 @@ func (ws *Workspace) Build(ctx context.Context, opts BuildOptions) (*Plan, *Mani
 		}
 	}
 	for p := range removals {
-		if !written[p] {
+		if !written[p] && !kept[p] {
 			plan.remove(p)
 		}
 	}
 	// A build removes only what an earlier build wrote; the manifest lists
 	// what the folder holds from builds.
-	kept := plan.Changes[:0]
+	changes := plan.Changes[:0]
 	files := map[string]bool{}
 	if opts.Previous != nil {
 		opts.Previous.owned("") // index the files
@@ -234,9 +263,9 @@ func (ws *Workspace) Build(ctx context.Context, opts BuildOptions) (*Plan, *Mani
 		default:
 			continue
 		}
-		kept = append(kept, c)
+		changes = append(changes, c)
 	}
-	plan.Changes = kept
+	plan.Changes = changes
 	m.Files = make([]string, 0, len(files))
 	for p := range files {
 		m.Files = append(m.Files, p)

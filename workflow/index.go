@@ -29,7 +29,7 @@ const indexName = "index"
 
 // indexVersion changes when the index's content or tilmash's reading of
 // the files changes meaning; an index of another version is ignored.
-const indexVersion = 4
+const indexVersion = 5
 
 // racyWindow is how close to its reading a file's time may be before its
 // content is checked: more than any file system's time granularity.
@@ -52,6 +52,9 @@ type indexEntry struct {
 	// is then its number of segments.
 	Synced   bool
 	Segments int
+	// BuildKey is the key (see buildKey) of the last build that read
+	// these files and wrote the article's editions.
+	BuildKey string
 	// Title and Source are the article's title and source language, and
 	// Counts its status in every target language, when known.
 	Title, Source string

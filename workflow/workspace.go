@@ -16,6 +16,7 @@ import (
 	"github.com/pelletier/go-toml/v2"
 	"golang.org/x/text/language"
 
+	"github.com/tilmash/tilmash/workflow/check"
 	"github.com/tilmash/tilmash/workflow/segment"
 	"github.com/tilmash/tilmash/workflow/store"
 )
@@ -42,6 +43,10 @@ type Config struct {
 	Build BuildConfig `toml:"build"`
 	// Limits bound what tilmash reads; zero values take the defaults.
 	Limits Limits `toml:"limits,omitempty"`
+	// Style is the house style of each language ([style.ru] …) that
+	// tilmash check holds translations to; what a table leaves out takes
+	// the language's defaults (check.DefaultHouseStyle).
+	Style map[string]check.HouseStyle `toml:"style,omitempty"`
 }
 
 // Limits bound the input tilmash accepts, so that a hostile or broken file
@@ -162,6 +167,7 @@ type Workspace struct {
 	// articles the plan of the last Sync brings in sync.
 	idx    *index
 	synced []syncedArticle
+	built  []builtArticle
 
 	dir *os.Root // the workspace folder, when opened by Open
 }

@@ -153,6 +153,7 @@ func runBuild(cmd *cobra.Command, e *env, opts buildOptions) error {
 		return err
 	}
 	bo.Progress = ws.Progress
+	bo.Output = out
 	plan, m, err := ws.Build(cmd.Context(), bo)
 	ws.Progress(1, 1) // the bar goes before anything else is printed
 	if err != nil {
@@ -164,6 +165,7 @@ func runBuild(cmd *cobra.Command, e *env, opts buildOptions) error {
 	if err := applyOutput(e, ws, out, plan.Changes); err != nil {
 		return err
 	}
+	ws.Built()
 	if opts.json {
 		if err := writeJSON(e, m); err != nil {
 			return err
