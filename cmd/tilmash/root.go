@@ -87,6 +87,7 @@ func newRootCmd(e *env) *cobra.Command {
 		newSetupGitCmd(e),
 		newMergeFileCmd(e),
 		newResolveCmd(e),
+		newMemoryCmd(e),
 		newServeCmd(e),
 	)
 	indentExamples(cmd)

@@ -133,6 +133,11 @@ type MemoryEntry struct {
 	ID          string `toml:"id"`
 	Source      string `toml:"source"`
 	Translation string `toml:"translation"`
+	// Origin names where an entry brought in from outside came from (the
+	// file, or the tool that wrote it: "ru.tmx, Translate Toolkit 3.8.4");
+	// empty for the workspace's own translations. Such an entry is a
+	// suggestion, never a current translation.
+	Origin string `toml:"origin,omitempty"`
 }
 
 // ParseMemory reads a translation memory file.
@@ -165,8 +170,8 @@ func (m *Memory) Add(e MemoryEntry) {
 	m.Entries = append(m.Entries, e)
 }
 
-// Marshal writes the memory sorted by source text, then article, segment
-// and translation.
+// Marshal writes the memory sorted by source text, then article, segment,
+// translation and origin.
 func (m *Memory) Marshal() ([]byte, error) {
 	if len(m.Entries) == 0 {
 		return nil, nil
@@ -182,7 +187,10 @@ func (m *Memory) Marshal() ([]byte, error) {
 		if a.ID != b.ID {
 			return a.ID < b.ID
 		}
-		return a.Translation < b.Translation
+		if a.Translation != b.Translation {
+			return a.Translation < b.Translation
+		}
+		return a.Origin < b.Origin
 	})
 	var buf bytes.Buffer
 	buf.WriteString("# tilmash translation memory: translations that left their segments (removed, or replaced).\n\n")
