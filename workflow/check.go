@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"golang.org/x/text/language"
 
@@ -11,6 +12,7 @@ import (
 	"github.com/tilmash/tilmash/workflow/catalog"
 	"github.com/tilmash/tilmash/workflow/check"
 	"github.com/tilmash/tilmash/workflow/edition"
+	"github.com/tilmash/tilmash/workflow/glossary"
 	"github.com/tilmash/tilmash/workflow/segment"
 )
 
@@ -83,20 +85,24 @@ func (ws *Workspace) Check(ctx context.Context, f Filter) ([]Finding, error) {
 			return nil, err
 		}
 	}
+	qa, err := ws.qaRules()
+	if err != nil {
+		return nil, err
+	}
 	var out []Finding
 	for n, slug := range slugs {
 		ws.progress(n, len(slugs))
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		fs, err := ws.checkArticle(slug, f.Langs)
+		fs, err := ws.checkArticle(slug, f.Langs, qa)
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, fs...)
 	}
 	if ui {
-		fs, err := ws.checkUI(f)
+		fs, err := ws.checkUI(f, qa)
 		if err != nil {
 			return nil, err
 		}
@@ -106,8 +112,74 @@ func (ws *Workspace) Check(ctx context.Context, f Filter) ([]Finding, error) {
 	return out, nil
 }
 
+// qaRules are the workspace's glossary and house styles, read once per
+// check.
+type qaRules struct {
+	glossary *glossary.Glossary // nil without glossary.toml
+	styles   map[language.Tag]check.HouseStyle
+}
+
+// style returns the house style of a language.
+func (q qaRules) style(tag language.Tag) check.HouseStyle {
+	if s, ok := q.styles[tag]; ok {
+		return s
+	}
+	return check.DefaultHouseStyle(tag)
+}
+
+// qaRules reads glossary.toml, when there is one, and the [style.<lang>]
+// tables of tilmash.toml over each language's defaults.
+func (ws *Workspace) qaRules() (qaRules, error) {
+	q := qaRules{styles: map[language.Tag]check.HouseStyle{}}
+	data, err := ws.readFile(glossary.FileName)
+	if err != nil {
+		return q, err
+	}
+	if data != nil {
+		if q.glossary, err = glossary.Parse(glossary.FileName, data); err != nil {
+			return q, err
+		}
+	}
+	for key, st := range ws.Config.Style {
+		tag, err := language.Parse(key)
+		if err != nil {
+			return q, fmt.Errorf("%s: [style.%s]: %q is not a language tag: name the table after one of languages (%s)", ConfigFile, key, key, strings.Join(ws.Config.Languages, ", "))
+		}
+		if t, ok := ws.MatchLang(tag); ok {
+			tag = t
+		} else {
+			return q, fmt.Errorf("%s: [style.%s]: %s is not one of languages (%s): add it there or remove the table", ConfigFile, key, key, strings.Join(ws.Config.Languages, ", "))
+		}
+		if err := st.Validate(); err != nil {
+			return q, fmt.Errorf("%s: [style.%s]: %w", ConfigFile, key, err)
+		}
+		q.styles[tag] = st.Over(check.DefaultHouseStyle(tag))
+	}
+	return q, nil
+}
+
+// moreProblems are the problems of a translation beyond check.Translation:
+// the script, the house style and the glossary.
+func (q qaRules) moreProblems(p check.Pair) []check.Problem {
+	if strings.TrimSpace(p.Translation) == "" {
+		return nil
+	}
+	out := check.WrongScript(p)
+	out = append(out, check.CheckStyle(p.Translation, p.Lang, q.style(p.Lang), p.Template)...)
+	if q.glossary != nil && !p.Template {
+		for _, v := range q.glossary.Check(p.Source, p.SourceLang, p.Translation, p.Lang) {
+			sev := check.Error
+			if v.Check == glossary.CheckTerm {
+				sev = check.Warning
+			}
+			out = append(out, check.Problem{Check: v.Check, Severity: sev, Message: v.Message})
+		}
+	}
+	return out
+}
+
 // checkArticle checks the translations of one article.
-func (ws *Workspace) checkArticle(slug string, langs []language.Tag) ([]Finding, error) {
+func (ws *Workspace) checkArticle(slug string, langs []language.Tag, qa qaRules) ([]Finding, error) {
 	// The states of the segments as tilmash status gives them, from one
 	// reading of the article and of each message file.
 	st, err := ws.articleState(slug)
@@ -143,11 +215,12 @@ func (ws *Workspace) checkArticle(slug string, langs []language.Tag) ([]Finding,
 			if s.State != Translated && s.State != Reviewed || cat == nil {
 				continue
 			}
-			probs := check.Translation(check.Pair{
+			pair := check.Pair{
 				Source: s.Source, Translation: s.Translation,
 				SourceLang: src.art.Lang, Lang: tag,
 				Codes: codes[s.Source],
-			})
+			}
+			probs := append(check.Translation(pair), qa.moreProblems(pair)...)
 			for _, pr := range probs {
 				fd := Finding{Article: slug, Lang: tag.String(), ID: s.ID, Line: cat.Line(s.ID), Check: pr.Check, Severity: pr.Severity, File: p}
 				fd.Message = fmt.Sprintf("%s: segment %s: %s", fd.Where(), s.ID, pr.Message)
@@ -162,7 +235,7 @@ func (ws *Workspace) checkArticle(slug string, langs []language.Tag) ([]Finding,
 }
 
 // checkUI checks the UI strings of every language in the filter.
-func (ws *Workspace) checkUI(f Filter) ([]Finding, error) {
+func (ws *Workspace) checkUI(f Filter, qa qaRules) ([]Finding, error) {
 	ref := ws.Langs[0]
 	refPath := ws.UIPath(ref)
 	refFile, err := ws.loadCatalog(refPath, ref)
@@ -224,6 +297,15 @@ func (ws *Workspace) checkUI(f Filter) ([]Finding, error) {
 				add(m.ID, file.Line(m.ID), pr.Check, pr.Severity, "", pr.Message)
 			}
 			if !inRef {
+				// The reference language's strings are no translation,
+				// but they follow the house style all the same.
+				for _, c := range check.Categories {
+					if text, ok := forms[c]; ok {
+						for _, pr := range check.CheckStyle(text, tag, qa.style(tag), true) {
+							add(m.ID, file.Line(m.ID), pr.Check, pr.Severity, c, pr.Message)
+						}
+					}
+				}
 				continue
 			}
 			for _, c := range check.Categories {
@@ -235,7 +317,8 @@ func (ws *Workspace) checkUI(f Filter) ([]Finding, error) {
 				if !ok {
 					source = srcForms[check.Other]
 				}
-				for _, pr := range check.Translation(check.Pair{Source: source, Translation: text, SourceLang: ref, Lang: tag, Template: true}) {
+				pair := check.Pair{Source: source, Translation: text, SourceLang: ref, Lang: tag, Template: true}
+				for _, pr := range append(check.Translation(pair), qa.moreProblems(pair)...) {
 					add(m.ID, file.Line(m.ID), pr.Check, pr.Severity, c, pr.Message)
 				}
 			}
