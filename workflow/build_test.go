@@ -275,7 +275,7 @@ func TestBuildSampleEditions(t *testing.T) {
 	for _, tc := range []struct {
 		lang, title, kicker, reading, footer, translationOf string
 	}{
-		{"en", "Kazakhstan-Turkey: new steps and old risks of Tokayev?", "ORIGINAL ARTICLE", "Reading time: 4 minutes", "2015 — 2023 ©. All rights reserved.", ""},
+		{"en", "Kazakhstan-Turkey: new steps and old risks of Tokayev?", "ORIGINAL ARTICLE", "Reading time: 4 minutes", "© 2015–2023. All rights reserved.", ""},
 		// A no-break space before the dash and between number and unit.
 		{"ru", "Казахстан\u00a0— Турция: новые шаги и старые риски Токаева?", "ПЕРЕВОД С АНГЛИЙСКОГО", "Время чтения: 3\u00a0минуты", "© 2015–2023. Все права защищены.", "kazakhstan-turkey.en"},
 		{"kk", "Қазақстан\u00a0— Түркия: Тоқаевтың жаңа қадамдары мен ескі тәуекелдері?", "АҒЫЛШЫН ТІЛІНЕН АУДАРЫЛҒАН", "Оқу уақыты: 3\u00a0минут", "© 2015–2023. Барлық құқықтар қорғалған.", "kazakhstan-turkey.en"},
