@@ -213,10 +213,34 @@ func writePullPO(w io.Writer, lang language.Tag, items []PullItem, ws *Workspace
 				e.Flags = []string{"fuzzy"}
 				e.PrevID = it.Previous
 			}
+		} else if s, ok := bestMatch(it.Suggestions); ok {
+			// As msgmerge fills in a fuzzy match: the translator's tool
+			// shows it to review, msgfmt and push leave it out until the
+			// fuzzy flag goes.
+			e.Str, e.Flags = s.Translation, []string{"fuzzy"}
+			if s.Source != it.Source {
+				e.PrevID = s.Source
+			}
+			e.ExtractedComments = append(e.ExtractedComments, fmt.Sprintf("fuzzy-match: %.0f%% from %s", s.Score*100, s.Origin))
 		}
 		f.Entries = append(f.Entries, e)
 	}
 	return po.Write(w, f)
+}
+
+// FuzzyThreshold is the score from which a PO pull fills a missing
+// segment's msgstr with its best translation-memory match, marked fuzzy.
+const FuzzyThreshold = 0.75
+
+// bestMatch returns the best suggestion at FuzzyThreshold or above.
+func bestMatch(suggestions []Suggestion) (Suggestion, bool) {
+	var best Suggestion
+	for _, s := range suggestions {
+		if s.Score > best.Score {
+			best = s
+		}
+	}
+	return best, best.Score >= FuzzyThreshold
 }
 
 // isLineBreak reports whether a standalone code is a Markdown hard line
