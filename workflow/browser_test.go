@@ -122,7 +122,7 @@ func TestBrowserBuild(t *testing.T) {
 					t.Errorf("kicker = %q, want %q", kicker, want)
 				}
 				meta := browsertest.Eval[string](t, ctx, `document.querySelector(".meta").innerText`)
-				if want := map[string]string{"en": "Reading time: 4 minutes", "ru": "Время чтения: 3\u00a0минуты", "kk": "Оқу уақыты: 3\u00a0минут", "tr": "Okuma süresi: 3 dakika"}[lang]; meta != want {
+				if want := map[string]string{"en": "Reading time: 4 minutes", "ru": "Время чтения: 4\u00a0минуты", "kk": "Оқу уақыты: 4\u00a0минут", "tr": "Okuma süresi: 4 dakika"}[lang]; meta != want {
 					t.Errorf("meta = %q, want %q", meta, want)
 				}
 				if got := browsertest.Eval[bool](t, ctx, `!!document.querySelector(".notice")`); got {

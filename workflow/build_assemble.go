@@ -134,8 +134,10 @@ func (ws *Workspace) assemble(st *articleState, tag language.Tag, opts BuildOpti
 	for i, u := range st.units[:h] {
 		ed.head[u.ID] = texts[i]
 	}
-	for _, t := range texts {
-		ed.words += CountWords(t)
+	// The reading time is the source's, so that the editions of one
+	// article agree: languages differ in words, not in what there is to read.
+	for _, u := range st.units {
+		ed.words += CountWords(u.Text)
 	}
 	body := func(marked bool) ([]byte, error) {
 		return segment.AssembleFunc(src.doc, func(i int) (string, error) {
