@@ -274,3 +274,54 @@ func sameStamps(a, b []stamp) bool {
 	}
 	return true
 }
+
+// noteSynced remembers, before an operation other than sync plans changes
+// to an article's translations (a push, a review), whether sync had
+// nothing to do for the article: see stillSynced.
+func (ws *Workspace) noteSynced(name string) {
+	if ws.dir == nil {
+		return
+	}
+	if _, done := ws.before[name]; done {
+		return
+	}
+	if ws.before == nil {
+		ws.before = map[string]*indexEntry{}
+	}
+	if e := ws.entry(name); e != nil && e.Synced {
+		ws.before[name] = e
+	} else {
+		ws.before[name] = nil
+	}
+}
+
+// stillSynced keeps, once a plan is written, that sync has nothing to do
+// for the articles noteSynced saw in sync, when the only files of theirs
+// that changed are those the plan wrote (a push writes translations, not
+// sources); their status is counted again when next asked.
+func (ws *Workspace) stillSynced(plan *Plan) {
+	written := make(map[string]bool, len(plan.Changes))
+	for _, c := range plan.Changes {
+		written[c.Path] = true
+	}
+	for name, old := range ws.before {
+		if old == nil {
+			continue
+		}
+		paths := ws.articleFiles(name)
+		files, at := ws.stamps(paths)
+		same := len(files) == len(old.Files)
+		for i := 0; same && i < len(files); i++ {
+			if !written[paths[i]] && (files[i].Size != old.Files[i].Size || files[i].Sum != old.Files[i].Sum) {
+				same = false // changed by someone else meanwhile
+			}
+		}
+		if same {
+			segments := old.Segments
+			ws.remember(name, files, at, func(e *indexEntry) {
+				*e = indexEntry{Files: files, At: at, Synced: true, Segments: segments}
+			})
+		}
+	}
+	ws.before = nil
+}

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/tilmash/tilmash/workflow/catalog"
 )
 
 // TestIndexNeverStale changes the files of a workspace in every way an
@@ -143,3 +145,78 @@ func TestSyncSkipsOnlyUnchanged(t *testing.T) {
 		t.Errorf("a second sync reports %+v, want nothing to do", reps[0])
 	}
 }
+
+// TestPushKeepsSync checks that a push, which writes translations and no
+// source, leaves sync with nothing to do, and that an article edited by
+// someone else meanwhile is not taken for synced.
+func TestPushKeepsSync(t *testing.T) {
+	dir := sampleCopy(t)
+	open := func() *Workspace {
+		ws, err := Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ws
+	}
+	syncAll := func() int {
+		ws := open()
+		defer ws.Close()
+		plan, _, err := ws.Sync(context.Background(), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := len(ws.synced)
+		if err := ws.Apply(context.Background(), DiskWriter{}, plan); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	syncAll()
+	push := func(text string) {
+		ws := open()
+		defer ws.Close()
+		file := "[kazakhstan-turkey.title]\nhash = '" + hashOfTitle(t, dir) + "'\nother = '" + text + "'\n"
+		plan, _, err := ws.Push(context.Background(), "t.ru.toml", []byte(file), PushOptions{By: "T", On: time.Now(), Force: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := ws.Apply(context.Background(), DiskWriter{}, plan); err != nil {
+			t.Fatal(err)
+		}
+	}
+	push("Казахстан и Турция")
+	if n := syncAll(); n != 0 {
+		t.Errorf("after a push, sync redid %d articles, want none", n)
+	}
+	// The status counts again what the push changed.
+	ws := open()
+	rows, err := ws.Rows(context.Background(), Filter{})
+	ws.Close()
+	if err != nil || len(rows) != 3 {
+		t.Fatalf("rows %v, %v", rows, err)
+	}
+	// An article edited after a push: sync sees it.
+	push("Казахстан — Турция")
+	editFile(t, filepath.Join(dir, "articles", "kazakhstan-turkey.md"), "Agreements were reached", "Agreements were signed")
+	if n := syncAll(); n != 1 {
+		t.Errorf("after an article edit, sync redid %d articles, want 1", n)
+	}
+}
+
+func hashOfTitle(t *testing.T, dir string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, "locales", "en", "kazakhstan-turkey.en.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range strings.Split(string(data), "\n\n") {
+		if strings.HasPrefix(l, "[kazakhstan-turkey.title]") {
+			title := strings.TrimSuffix(strings.TrimPrefix(strings.Split(l, "\n")[1], "other = '"), "'")
+			return catalogHash(title)
+		}
+	}
+	t.Fatal("no title")
+	return ""
+}
+
+func catalogHash(s string) string { return catalog.Hash("", s) }

@@ -347,6 +347,7 @@ func (st *articleState) unit(id string) (Unit, bool) {
 // against is a conflict, left out unless opts.Force; every translation
 // replaced goes into the segment's history and the translation memory.
 func (ws *Workspace) mergePushed(plan *Plan, st *articleState, lang language.Tag, entries []pushed, opts PushOptions, rep *PushReport, memories map[language.Tag]*catalog.Memory) error {
+	ws.noteSynced(st.slug)
 	p := ws.CatalogPath(st.slug, lang)
 	f, err := ws.loadArticleCatalog(st.slug, lang)
 	if err != nil {

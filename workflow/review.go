@@ -78,6 +78,7 @@ func (ws *Workspace) Review(ctx context.Context, opts ReviewOptions) (*Plan, []R
 			}
 			continue
 		}
+		ws.noteSynced(slug)
 		states, err := ws.segmentStates(st, opts.Lang)
 		if err != nil {
 			return nil, nil, err

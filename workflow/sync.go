@@ -332,6 +332,7 @@ func (ws *Workspace) Apply(ctx context.Context, w Writer, plan *Plan) error {
 		})
 	}
 	ws.synced = nil
+	ws.stillSynced(plan)
 	ws.saveIndex()
 	return nil
 }

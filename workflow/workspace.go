@@ -168,6 +168,9 @@ type Workspace struct {
 	idx    *index
 	synced []syncedArticle
 	built  []builtArticle
+	// before holds the index entries of the articles a push or review
+	// plans for, as they were (see noteSynced).
+	before map[string]*indexEntry
 
 	dir *os.Root // the workspace folder, when opened by Open
 }
