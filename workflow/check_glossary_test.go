@@ -75,6 +75,11 @@ func TestCheckOldSample(t *testing.T) {
 		{"tr", "that-is-why-f755", glossary.CheckForbidden, "“işbirliğinin” is a forbidden variant of cooperation"},
 		{"ru", "copyright", check.Dash, "a range of numbers takes an en dash (–) with no spaces"},
 		{"kk", "copyright", check.Dash, "a range of numbers takes an en dash (–) with no spaces"},
+		// the workspace's own [style.*] in tilmash.toml: a no-break space
+		// before a dash in kk, one apostrophe in tr
+		{"kk", "however-the-events-0da9", check.Dash, "put a no-break space before the dash"},
+		{"tr", "however-the-events-0da9", "apostrophe", "the house style writes ’"},
+		{"tr", "last-fall-we-4050", "apostrophe", "the house style writes ’"},
 	}
 	got := map[string]Finding{}
 	for _, f := range findings {
