@@ -101,7 +101,7 @@ func runSegment(e *env, opts segmentOptions) error {
 	if err != nil {
 		return err
 	}
-	var segs []segment.Segment
+	var title *segment.Segment
 	body, bodyStart, bodyLine := data, 0, 0
 	if !opts.plain && hasFrontMatter(data) {
 		// Parse wants an article path (<slug>.md); errors name the input.
@@ -116,7 +116,7 @@ func runSegment(e *env, opts segmentOptions) error {
 		if !opts.langSet {
 			tag = a.Lang
 		}
-		segs = append(segs, segment.Segment{Text: a.Title, Kind: "title", Block: -1, Line: a.TitleLine})
+		title = &segment.Segment{Text: a.Title, Kind: "title", Block: -1, Line: a.TitleLine}
 		body, bodyStart = a.Body(), a.BodyStart
 		bodyLine = bytes.Count(data[:bodyStart], []byte("\n"))
 	}
@@ -149,42 +149,48 @@ func runSegment(e *env, opts segmentOptions) error {
 	for _, w := range doc.Warnings {
 		fmt.Fprintf(e.stderr, "tilmash: %s:%d: warning: %s\n", name, w.Line+bodyLine, w.Msg)
 	}
-	for _, s := range doc.Segments {
-		s.Line += bodyLine
-		segs = append(segs, s)
-	}
 	// Buffered: one write per 64 KB, not one per segment.
 	out := bufio.NewWriterSize(e.stdout, 64<<10)
-	if err := writeSegments(out, segs, opts.json); err != nil {
-		return err
+	w := segmentWriter{out: out, json: opts.json}
+	if title != nil {
+		if err := w.write(title, 0); err != nil {
+			return err
+		}
+	}
+	for i := range doc.Segments {
+		if err := w.write(&doc.Segments[i], bodyLine); err != nil {
+			return err
+		}
 	}
 	return out.Flush()
 }
 
-// writeSegments prints segments one a line, as text or as JSON objects.
-func writeSegments(out *bufio.Writer, segs []segment.Segment, asJSON bool) error {
-	enc := json.NewEncoder(out)
-	enc.SetEscapeHTML(false)
-	for _, s := range segs {
-		if asJSON {
-			if err := enc.Encode(struct {
-				Text  string       `json:"text"`
-				Kind  segment.Kind `json:"kind"`
-				Block int          `json:"block"`
-				Line  int          `json:"line"`
-			}{s.Text, s.Kind, s.Block, s.Line}); err != nil {
-				return err
-			}
-			continue
+// segmentWriter prints segments one a line, as text or as JSON objects.
+type segmentWriter struct {
+	out  *bufio.Writer
+	json bool
+	enc  *json.Encoder
+}
+
+// write prints s; its line is shifted by lines, the lines of the front
+// matter before the body.
+func (w *segmentWriter) write(s *segment.Segment, lines int) error {
+	if w.json {
+		if w.enc == nil {
+			w.enc = json.NewEncoder(w.out)
+			w.enc.SetEscapeHTML(false)
 		}
-		if _, err := out.WriteString(s.Text); err != nil {
-			return err
-		}
-		if err := out.WriteByte('\n'); err != nil {
-			return err
-		}
+		return w.enc.Encode(struct {
+			Text  string       `json:"text"`
+			Kind  segment.Kind `json:"kind"`
+			Block int          `json:"block"`
+			Line  int          `json:"line"`
+		}{s.Text, s.Kind, s.Block, s.Line + lines})
 	}
-	return nil
+	if _, err := w.out.WriteString(s.Text); err != nil {
+		return err
+	}
+	return w.out.WriteByte('\n')
 }
 
 // hasFrontMatter reports whether data starts with YAML ("---") or TOML

@@ -32,6 +32,7 @@ func readBench(b *testing.B, name string, repeat bool) []byte {
 func benchSplit(b *testing.B, src []byte, opts Options) {
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
+	defer reportCPU(b, len(src))()
 	for range b.N {
 		if _, err := Split(src, opts); err != nil {
 			b.Fatal(err)
@@ -66,6 +67,7 @@ func BenchmarkGoldmarkParse(b *testing.B) {
 	src := readBench(b, "testdata/markup.md", false)
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
+	defer reportCPU(b, len(src))()
 	for range b.N {
 		Markdown().Parser().Parse(text.NewReader(src))
 	}

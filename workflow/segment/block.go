@@ -212,7 +212,7 @@ func (b *builder) segment(kind Kind, text string, at []int, sp sentence.Span, fi
 	for _, k := range kids {
 		b.pend[k].attached, b.pend[k].pstart, b.pend[k].pe = true, start, end
 	}
-	b.segments = append(b.segments, Segment{
+	b.add(Segment{
 		Text:    t,
 		Kind:    kind,
 		Block:   b.block,

@@ -50,6 +50,7 @@ func BenchmarkDenseSentences(b *testing.B) {
 	s := sentence.New(language.English)
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
+	defer reportCPU(b, len(src))()
 	for b.Loop() {
 		for _, p := range paras {
 			s.Split(p)

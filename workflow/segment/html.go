@@ -320,7 +320,7 @@ func (r *htmlReader) attrs(p, q, c int) {
 			return
 		}
 		if c < 0 {
-			r.b.segments = append(r.b.segments, seg)
+			r.b.add(seg)
 			return
 		}
 		ts := r.b.pieces[len(r.b.pieces)-1].start

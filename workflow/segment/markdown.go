@@ -77,7 +77,7 @@ type builder struct {
 	pend     []pending   // nested segments of the block being built
 	nested   bool        // some segment is nested in another
 	region   int         // the next shortcode region to read
-	lines    lineIndex
+	lines    *lineIndex
 	opts     Options
 	splitter splitter
 	segments []Segment
@@ -463,6 +463,21 @@ func (b *builder) literal(start, end int, markdown bool) {
 		}
 	}
 	for i := start; i < end; {
+		if !markdown {
+			// Plain text: skip the bytes that no case below reads, that
+			// is all but line breaks, tabs, runs of spaces, "<" and the
+			// first byte of a byte-order mark.
+			for i < end {
+				if c := src[i]; c > ' ' && c != '<' && c != 0xef || c == ' ' && (i+1 == end || src[i+1] != ' ' && src[i+1] != '\t') {
+					i++
+					continue
+				}
+				break
+			}
+			if i == end {
+				break
+			}
+		}
 		if i >= unit {
 			flush(i)
 			stop := min(b.sc.units[nu].end, end)

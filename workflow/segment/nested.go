@@ -62,7 +62,7 @@ func (b *builder) adopt() {
 			seg.Start, seg.End = p.pe, p.pe
 			b.nested = true
 		}
-		b.segments = append(b.segments, seg)
+		b.add(seg)
 	}
 	b.pend = b.pend[:0]
 }

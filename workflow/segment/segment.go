@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"unicode"
@@ -248,7 +249,8 @@ func Split(src []byte, opts Options) (*Doc, error) {
 		return nil, &ControlError{Line: newLineIndex(src).line(off), Offset: off, Rune: r}
 	}
 	b := &builder{src: src, mask: src, opts: opts, splitter: newSentenceSplitter(opts.Lang), lines: newLineIndex(src)}
-	// About one segment per 100 bytes of news text: grow the slice once.
+	// About one segment per 100 bytes of news text; add grows the slice
+	// to what the rest of the text is likely to need.
 	b.segments = make([]Segment, 0, len(src)/100+8)
 	var err error
 	if opts.Plain {
@@ -262,7 +264,9 @@ func Split(src []byte, opts Options) (*Doc, error) {
 	// Footnote definitions come last in goldmark's tree, wherever they
 	// stand; a nested segment sits at its parent's End, before a segment
 	// that starts there.
-	sort.SliceStable(b.segments, func(i, j int) bool {
+	// Most documents give their segments in order already: a stable sort
+	// of sorted segments changes nothing, and moving 100-byte values costs.
+	less := func(i, j int) bool {
 		s, t := &b.segments[i], &b.segments[j]
 		if s.Start != t.Start {
 			return s.Start < t.Start
@@ -271,7 +275,10 @@ func Split(src []byte, opts Options) (*Doc, error) {
 			return s.End < t.End
 		}
 		return s.In != nil && t.In != nil && s.In.Start < t.In.Start
-	})
+	}
+	if !sort.SliceIsSorted(b.segments, less) {
+		sort.SliceStable(b.segments, less)
+	}
 	sort.SliceStable(b.warnings, func(i, j int) bool { return b.warnings[i].Line < b.warnings[j].Line })
 	b.resolveNested()
 	return &Doc{Source: src, Segments: b.segments, Warnings: b.warnings}, nil
@@ -299,6 +306,22 @@ func controlChar(src []byte) (int, rune) {
 	return -1, 0
 }
 
+// add appends s to the segments. Once the first guess at their number
+// proves short, the slice grows to the number that the text read so far
+// predicts for the whole source (by a quarter at least, four times at most), so
+// that it is copied about once, not once for every quarter more.
+func (b *builder) add(s Segment) {
+	if n := len(b.segments); n == cap(b.segments) && n >= 1024 {
+		done := max(s.End, s.Start, 1)
+		want := int(int64(n) * int64(len(b.src)) / int64(done))
+		want += want / 8
+		grown := make([]Segment, n, min(max(want, n+n/4), 4*n))
+		copy(grown, b.segments)
+		b.segments = grown
+	}
+	b.segments = append(b.segments, s)
+}
+
 func (b *builder) maxDepth() int {
 	if b.opts.MaxDepth > 0 {
 		return b.opts.MaxDepth
@@ -320,23 +343,44 @@ func invalidUTF8(src []byte) int {
 	return -1
 }
 
-// lineIndex finds the line of a byte offset.
-type lineIndex []int // offsets where lines start, after the first
+// lineIndex finds the line of a byte offset. Segments come mostly in
+// source order, so it counts line breaks forward from the last offset it
+// was asked about; only an offset before that one needs the offsets of all
+// line starts, which it then finds once.
+type lineIndex struct {
+	src    []byte
+	off    int   // the furthest offset asked about so far
+	n      int   // line breaks in src[:off]
+	starts []int // offsets where lines start, after the first; nil until needed
+}
 
-func newLineIndex(src []byte) lineIndex {
-	var idx lineIndex
-	for i, c := range src {
-		if c == '\n' {
-			idx = append(idx, i+1)
-		}
-	}
-	return idx
+func newLineIndex(src []byte) *lineIndex {
+	return &lineIndex{src: src}
 }
 
 // line returns the 1-based line number of byte offset off.
-func (idx lineIndex) line(off int) int {
-	return sort.SearchInts(idx, off+1) + 1
+func (x *lineIndex) line(off int) int {
+	off = max(0, min(off, len(x.src)))
+	if off >= x.off {
+		x.n += bytes.Count(x.src[x.off:off], newline)
+		x.off = off
+		return x.n + 1
+	}
+	if x.starts == nil {
+		x.starts = make([]int, 0, x.n+bytes.Count(x.src[x.off:], newline))
+		for i := 0; ; {
+			k := bytes.IndexByte(x.src[i:], '\n')
+			if k < 0 {
+				break
+			}
+			i += k + 1
+			x.starts = append(x.starts, i)
+		}
+	}
+	return sort.SearchInts(x.starts, off+1) + 1
 }
+
+var newline = []byte{'\n'}
 
 // hasWords reports whether text outside placeholders holds a letter,
 // that is, whether there is anything to translate.

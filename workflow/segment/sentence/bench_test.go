@@ -151,7 +151,7 @@ func benchmarkSplit(b *testing.B, lang string) {
 	s := New(language.Make(lang))
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
-	b.ResetTimer()
+	defer reportCPU(b, len(text))()
 	var n int
 	for b.Loop() {
 		n = len(s.Split(text))
@@ -179,7 +179,7 @@ func BenchmarkSplitParagraphs(b *testing.B) {
 	s := New(language.English)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
-	b.ResetTimer()
+	defer reportCPU(b, len(text))()
 	for b.Loop() {
 		for _, p := range paras {
 			s.Split(p)

@@ -125,6 +125,8 @@ type rules struct {
 
 	abbr      map[string]class    // abbreviation, without its final period and spaces -> class
 	prefixes  map[string]struct{} // leading parts of multi-part abbreviations ("Ltd" of "Ltd. Şti.")
+	abbrKeys  keyFilter           // the keys of abbr, to rule out most other words without a map lookup
+	prefixKey keyFilter           // the keys of prefixes, likewise
 	maxParts  int                 // most parts in one abbreviation ("б.з.д." has 3)
 	maxKeyLen int                 // longest abbreviation key in bytes
 	starters  map[string]struct{} // words that usually begin a sentence
@@ -369,12 +371,14 @@ func (r *rules) add(f *ruleFile) error {
 				return fmt.Errorf("%s: %w", set.name, err)
 			}
 			r.abbr[key] = set.class
+			r.abbrKeys.add(key)
 			r.maxKeyLen = max(r.maxKeyLen, len(key))
 			parts := strings.Count(key, ".") + 1
 			r.maxParts = max(r.maxParts, parts)
 			for i := 0; i < len(key); i++ {
 				if key[i] == '.' {
 					r.prefixes[key[:i]] = struct{}{}
+					r.prefixKey.add(key[:i])
 				}
 			}
 		}
@@ -475,7 +479,7 @@ func checkWord(w string) error {
 // forms ("Etc.", "P.M."); single letters match only as written, so that the
 // initial "Г." is not the abbreviation "г.".
 func (r *rules) lookup(key []byte) (class, bool) {
-	if len(key) > r.maxKeyLen {
+	if len(key) > r.maxKeyLen || !r.abbrKeys.mayHave(foldHash(key)) {
 		return 0, false
 	}
 	if c, ok := r.abbr[string(key)]; ok {
@@ -508,4 +512,49 @@ func (r *rules) lookup(key []byte) (class, bool) {
 	}
 	c, ok := r.abbr[string(low)]
 	return c, ok
+}
+
+// keyFilter is a set of hashes of ASCII keys, folded to small letters, that
+// rules out most words in a few instructions before a map is asked: a key
+// whose hash is not in it is not in the map, as written or in small
+// letters. It says nothing about keys with other characters, since case
+// folding may change their bytes, so those always go to the map.
+type keyFilter [keyFilterBits / 64]uint64
+
+// keyFilterBits is the size of a keyFilter: with about a thousand keys in a
+// table, a word that is none of them passes in about 3% of cases.
+const (
+	keyFilterShift = 15
+	keyFilterBits  = 1 << keyFilterShift
+)
+
+// add puts key into the filter.
+func (f *keyFilter) add(key string) {
+	if h, ascii := foldHash(key); ascii {
+		f[h/64] |= 1 << (h % 64)
+	}
+}
+
+// mayHave reports whether a key with foldHash h, ascii may be in the set;
+// when it reports false, the key is not, neither as written nor folded to
+// small letters (unicode.ToLower). Call it as f.mayHave(foldHash(key)).
+func (f *keyFilter) mayHave(h uint32, ascii bool) bool {
+	return !ascii || f[h/64]&(1<<(h%64)) != 0
+}
+
+// foldHash returns a hash of key with ASCII capitals folded to small
+// letters, in [0, keyFilterBits), and whether key is all ASCII.
+func foldHash[T string | []byte](key T) (uint32, bool) {
+	h := uint32(2166136261)
+	for i := 0; i < len(key); i++ {
+		c := key[i]
+		if c >= utf8.RuneSelf {
+			return 0, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return h >> (32 - keyFilterShift), true
 }

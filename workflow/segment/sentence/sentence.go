@@ -120,7 +120,13 @@ const maxWord = 64
 // ("martyr.[1] The"), never in "example.com", "3.5" or "main.go". The items of
 // an inline list ("1) one 2) two", "a. one b. two", "• one • two") are
 // sentences of their own.
-func (s *Splitter) Split(text string) []Span { return s.split(text, false) }
+func (s *Splitter) Split(text string) []Span { return s.split(nil, text, false) }
+
+// AppendSplit is Split that appends the sentences to spans and returns the
+// extended slice, so that a caller splitting many texts can reuse one.
+func (s *Splitter) AppendSplit(spans []Span, text string) []Span {
+	return s.split(spans, text, false)
+}
 
 // SplitLines is Split for plain text laid out in lines: a line break also
 // ends a sentence when the line before it has no end punctuation and the
@@ -128,15 +134,19 @@ func (s *Splitter) Split(text string) []Span { return s.split(text, false) }
 // or a quotation mark), as after a heading or between list-like lines. A
 // line that runs on in small letters, or a lone full stop on the next
 // line, continues the sentence.
-func (s *Splitter) SplitLines(text string) []Span { return s.split(text, true) }
+func (s *Splitter) SplitLines(text string) []Span { return s.split(nil, text, true) }
 
-func (s *Splitter) split(text string, lines bool) []Span {
+// AppendSplitLines is SplitLines that appends the sentences to spans.
+func (s *Splitter) AppendSplitLines(spans []Span, text string) []Span {
+	return s.split(spans, text, true)
+}
+
+func (s *Splitter) split(spans []Span, text string, lines bool) []Span {
 	if s == nil || s.r == nil {
-		return New(language.Und).split(text, lines)
+		return New(language.Und).split(spans, text, lines)
 	}
 	r := s.r
 	var (
-		spans    []Span
 		start    = -1 // first byte of the current sentence, -1 before it
 		lastEnd  = 0  // end of the last non-space character
 		prevEnd  = 0  // end of the last non-space character before the current word
@@ -144,20 +154,8 @@ func (s *Splitter) split(text string, lines bool) []Span {
 		st       = state{lastNumber: -1}
 		n        = len(text)
 	)
-	emit := func(end int) {
-		if spans == nil {
-			spans = make([]Span, 0, 1+n/128)
-		}
-		spans = append(spans, Span{start, end})
-	}
-	// cut ends the current sentence before the word at text[tok], which
-	// starts the next one.
-	cut := func(tok int) {
-		if start >= 0 && start < tok && prevEnd > start {
-			emit(prevEnd)
-			start = tok
-		}
-	}
+	// No closures here: variables that a closure shares live in memory,
+	// and this loop reads them for every word.
 	for i := 0; i < n; {
 		c := text[i]
 		switch r.scan[c] {
@@ -165,15 +163,15 @@ func (s *Splitter) split(text string, lines bool) []Span {
 			if start < 0 {
 				start = i
 			}
-			i++
-			for i < n && r.scan[text[i]] == scanOther {
-				i++
+			end, space := r.words(text, i)
+			if space >= 0 {
+				prevEnd, tokStart = space, space+1
 			}
-			lastEnd = i
+			i, lastEnd = end, end
 			continue
 		case scanSpace:
 			if c == '\n' && lines && start >= 0 && r.lineBreak(text, start, lastEnd, i) {
-				emit(lastEnd)
+				spans = appendSpan(spans, n, start, lastEnd)
 				start = -1
 			}
 			prevEnd = lastEnd
@@ -185,7 +183,7 @@ func (s *Splitter) split(text string, lines bool) []Span {
 			if c == ')' {
 				if i+1 == n || r.isSpaceAt(text, i+1) {
 					if ok, cont := r.parenItem(text, start, tokStart, i, &st); ok && cont {
-						cut(tokStart)
+						start = cutBefore(&spans, n, start, tokStart, prevEnd)
 					}
 				}
 			} else if i == tokStart {
@@ -205,7 +203,7 @@ func (s *Splitter) split(text string, lines bool) []Span {
 			}
 			if f&fSpace != 0 {
 				if lines && (ch == '\u2028' || ch == '\u2029') && start >= 0 && r.lineBreak(text, start, lastEnd, i) {
-					emit(lastEnd)
+					spans = appendSpan(spans, n, start, lastEnd)
 					start = -1
 				}
 				prevEnd = lastEnd
@@ -221,7 +219,7 @@ func (s *Splitter) split(text string, lines bool) []Span {
 						if start < 0 {
 							st.bullet = ch
 						} else if st.bullet == ch {
-							cut(i)
+							start = cutBefore(&spans, n, start, i, prevEnd)
 						}
 					} else if f&fOpener != 0 {
 						st.quote(r, text, start, i, ch, size)
@@ -241,22 +239,23 @@ func (s *Splitter) split(text string, lines bool) []Span {
 		}
 		cl := r.cluster(text, i)
 		lastEnd = cl.end
+		w := r.word(text, tokStart, i)
 		marker := false
 		if !cl.strong && !cl.ellipsis && cl.dots == 1 {
 			var cont bool
-			if marker, cont = r.dotItem(text, start, tokStart, i, &st); marker && cont {
-				cut(tokStart)
+			if marker, cont = r.dotItem(text, start, tokStart, w, &st); marker && cont {
+				start = cutBefore(&spans, n, start, tokStart, prevEnd)
 			}
 		}
 		end := -1
-		if cl.end < n && !st.inside(r, text, i, cl) {
-			end = r.boundary(text, start, tokStart, i, cl, marker)
+		if cl.end < n && (i >= st.quoteEnd || !st.inside(r, text, i, cl)) {
+			end = r.boundary(text, start, tokStart, i, cl, w, marker)
 		}
 		if end < 0 {
 			i = cl.end
 			continue
 		}
-		emit(min(end, cl.end))
+		spans = appendSpan(spans, n, start, min(end, cl.end))
 		start = -1
 		if end > cl.end {
 			// a citation after the full stop: "martyr.[1] The"
@@ -266,9 +265,50 @@ func (s *Splitter) split(text string, lines bool) []Span {
 		i, tokStart, prevEnd = end, end, end
 	}
 	if start >= 0 {
-		emit(lastEnd)
+		spans = appendSpan(spans, n, start, lastEnd)
 	}
 	return spans
+}
+
+// appendSpan appends the sentence text[start:end] to spans; a text of n
+// bytes gets room for about one sentence per 128 bytes at once.
+func appendSpan(spans []Span, n, start, end int) []Span {
+	if spans == nil {
+		spans = make([]Span, 0, 1+n/128)
+	}
+	return append(spans, Span{start, end})
+}
+
+// cutBefore ends the sentence that starts at text[start] before the word at
+// text[tok], which starts the next one, and returns where the current
+// sentence starts then. The sentence ends at prevEnd, where the last word
+// before tok ends.
+func cutBefore(spans *[]Span, n, start, tok, prevEnd int) int {
+	if start >= 0 && start < tok && prevEnd > start {
+		*spans = appendSpan(*spans, n, start, prevEnd)
+		return tok
+	}
+	return start
+}
+
+// words reads the words at text[i:], which starts with a byte of a word,
+// and the single spaces between them, up to the first byte that the main
+// loop must look at. It returns where that byte is and where the last
+// space read is, or -1.
+func (r *rules) words(text string, i int) (end, space int) {
+	space = -1
+	for {
+		i++
+		for i < len(text) && r.scan[text[i]] == scanOther {
+			i++
+		}
+		if i+1 < len(text) && text[i] == ' ' && r.scan[text[i+1]] == scanOther {
+			space = i
+			i++
+			continue
+		}
+		return i, space
+	}
 }
 
 // state is what Split remembers from one candidate boundary to the next.
@@ -430,6 +470,26 @@ type cluster struct {
 func (r *rules) cluster(text string, i int) cluster {
 	var cl cluster
 	n := len(text)
+	// Most runs are one ASCII terminator before a space or a letter.
+	if c := text[i]; c < utf8.RuneSelf && i+1 < n {
+		d := text[i+1]
+		if d < utf8.RuneSelf && d != '<' && r.low[d]&(fTerm|fCloser) == 0 && !(d == ' ' && i+2 < n && text[i+2] == '.') {
+			switch f := r.low[c]; {
+			case f&fStop != 0:
+				cl.dots = 1
+			case f&fStrong != 0:
+				cl.strong = true
+			case f&fEllipsis != 0:
+				cl.ellipsis = true
+			case f&fUnspaced != 0:
+				cl.unspaced = true
+			}
+			if cl != (cluster{}) {
+				cl.end = i + 1
+				return cl
+			}
+		}
+	}
 	lastDot := false
 	for i < n {
 		c := text[i]
@@ -500,8 +560,8 @@ const (
 // next describes the first word after a candidate boundary.
 type next struct {
 	kind    int
-	word    string // the letters of the word ("He" of "He's"), at most maxWord bytes
-	wordEnd int    // index after word in text
+	word    string // the letters of a capitalised word ("He" of "He's"), at most maxWord bytes
+	wordEnd int    // index after word in text, for a capitalised word
 	direct  bool   // the word follows the white space directly, with no opener between
 }
 
@@ -545,6 +605,7 @@ func (r *rules) peek(text string, i int) next {
 			nx.kind = nextUpper
 		case r.isLower(ch):
 			nx.kind = nextLower
+			return nx // no rule reads a word in small letters
 		case unicode.IsDigit(ch) || f&fNumSign != 0:
 			nx.kind = nextDigit // "5", "№ 5"
 			return nx
@@ -554,6 +615,13 @@ func (r *rules) peek(text string, i int) next {
 		}
 		j := i
 		for j < n && j-i < maxWord {
+			if c := text[j]; c < utf8.RuneSelf {
+				if r.low[c]&fLetter == 0 {
+					break
+				}
+				j++
+				continue
+			}
 			ch, size := utf8.DecodeRuneInString(text[j:])
 			if !r.isLetter(ch) {
 				break
@@ -607,19 +675,19 @@ func placeholderAt(text string, i int) (kind, size int) {
 // and belongs to the word starting at text[tok], ends the sentence that
 // starts at text[start]. It returns where the sentence ends (cl.end, or
 // earlier or later when the run is cut or a citation follows), or -1.
-// marker says the word is an inline list item's marker ("2.").
-func (r *rules) boundary(text string, start, tok, term int, cl cluster, marker bool) int {
+// wd is that word; marker says it is an inline list item's marker ("2.").
+func (r *rules) boundary(text string, start, tok, term int, cl cluster, wd word, marker bool) int {
 	if cl.unspaced {
 		return cl.end
 	}
 	if !r.isSpaceAt(text, cl.end) {
-		return r.glued(text, start, tok, term, cl) // "world.Today", "martyr.[1] The"; not "example.com", "3.5"
+		return r.glued(text, cl, wd.w) // "world.Today", "martyr.[1] The"; not "example.com", "3.5"
 	}
 	nx := r.peek(text, cl.end)
 	if nx.kind == nextNone {
 		return -1
 	}
-	w, trailingCloser := r.word(text, tok, term)
+	w, trailingCloser := wd.w, wd.closed
 	if nx.kind == nextLower {
 		// "Yahoo! in", "etc. and", "15. yüzyıl", «Куда?» — спросил; Kazakh
 		// asks question after question in small letters: "кім? не?"
@@ -687,7 +755,7 @@ func (r *rules) endsAt(text string, start, tok int, w string, nx next) bool {
 				return false
 			}
 			if p, ps, ok := r.prevWord(text, ns, start); ok && ps == start {
-				if p, _ = r.word(p, 0, len(p)); r.isStarter(p) {
+				if p, _ = r.wordAt(p, 0, len(p)); r.isStarter(p) {
 					return false
 				}
 			}
@@ -813,7 +881,20 @@ func (r *rules) isSpaceAt(text string, i int) bool {
 // without closing placeholders after it. trailingCloser reports a closing
 // quote or bracket right before the terminator: «ушёл». cannot end in an
 // abbreviation.
-func (r *rules) word(text string, tok, term int) (w string, trailingCloser bool) {
+func (r *rules) word(text string, tok, term int) word {
+	w, closed := r.wordAt(text, tok, term)
+	return word{w, closed}
+}
+
+// word is the word before a terminator, as wordAt reads it.
+type word struct {
+	w      string
+	closed bool // a closing quote or bracket ends it
+}
+
+// wordAt returns the word before a terminator at text[term], text[tok:term],
+// as word describes it.
+func (r *rules) wordAt(text string, tok, term int) (w string, trailingCloser bool) {
 	i := tok
 	for i < term {
 		if text[i] == '<' {
@@ -822,6 +903,13 @@ func (r *rules) word(text string, tok, term int) (w string, trailingCloser bool)
 				continue
 			}
 			break
+		}
+		if c := text[i]; c < utf8.RuneSelf {
+			if r.low[c]&(fOpener|fBullet) == 0 {
+				break
+			}
+			i++
+			continue
 		}
 		ch, size := utf8.DecodeRuneInString(text[i:term])
 		if ch == utf8.RuneError && size <= 1 {
@@ -848,8 +936,9 @@ func (r *rules) word(text string, tok, term int) (w string, trailingCloser bool)
 		break
 	}
 	if j > i {
-		ch, _ := utf8.DecodeLastRuneInString(text[i:j])
-		if ch != utf8.RuneError && r.flags(ch)&fCloser != 0 {
+		if c := text[j-1]; c < utf8.RuneSelf {
+			trailingCloser = r.low[c]&fCloser != 0
+		} else if ch, _ := utf8.DecodeLastRuneInString(text[i:j]); ch != utf8.RuneError && r.flags(ch)&fCloser != 0 {
 			trailingCloser = true
 		}
 	}
@@ -863,6 +952,13 @@ func (r *rules) prevWord(text string, pos, start int) (w string, wStart int, ok 
 	// Back over white space to the end of the previous word.
 	e := pos
 	for e > start && pos-e <= 8 {
+		if c := text[e-1]; c < utf8.RuneSelf {
+			if r.low[c]&fSpace == 0 {
+				break
+			}
+			e--
+			continue
+		}
 		ch, size := utf8.DecodeLastRuneInString(text[start:e])
 		if ch == utf8.RuneError && size <= 1 || r.flags(ch)&fSpace == 0 {
 			break
@@ -874,6 +970,13 @@ func (r *rules) prevWord(text string, pos, start int) (w string, wStart int, ok 
 	}
 	s := e
 	for s > start && e-s <= maxWord {
+		if c := text[s-1]; c < utf8.RuneSelf {
+			if r.low[c]&fSpace != 0 {
+				break
+			}
+			s--
+			continue
+		}
 		ch, size := utf8.DecodeLastRuneInString(text[start:s])
 		if !(ch == utf8.RuneError && size <= 1) && r.flags(ch)&fSpace != 0 {
 			break
@@ -889,6 +992,13 @@ func (r *rules) prevWord(text string, pos, start int) (w string, wStart int, ok 
 // dotBefore reports whether the white space before text[pos] follows a period.
 func (r *rules) dotBefore(text string, pos, start int) bool {
 	for e := pos; e > start && pos-e <= 8; {
+		if c := text[e-1]; c < utf8.RuneSelf {
+			if r.low[c]&fSpace == 0 {
+				return e < pos && c == '.'
+			}
+			e--
+			continue
+		}
 		ch, size := utf8.DecodeLastRuneInString(text[start:e])
 		if ch == utf8.RuneError && size <= 1 || r.flags(ch)&fSpace == 0 {
 			return e < pos && text[e-1] == '.'
@@ -926,7 +1036,7 @@ func (r *rules) classOf(text string, start, tok int, w string) (class, bool) {
 		for j := k - 1; j >= 0 && ok; j-- {
 			if j == k-1 {
 				// The first word of the chain may carry openers: "(т. е."
-				p, _ := r.word(prev[j], 0, len(prev[j])-1)
+				p, _ := r.wordAt(prev[j], 0, len(prev[j])-1)
 				key, ok = appendKey(key, p, ".")
 			} else {
 				key, ok = appendKey(key, prev[j], "")
@@ -967,6 +1077,9 @@ func (r *rules) continues(text string, w string, nx next) bool {
 	if !nx.direct || nx.word == "" {
 		return false
 	}
+	if !r.prefixKey.mayHave(foldHash(w)) {
+		return false
+	}
 	if _, ok := r.prefixes[w]; !ok {
 		return false
 	}
@@ -1001,7 +1114,7 @@ func (r *rules) prevIsNumber(text string, tok, start int) (bool, int) {
 		if !ok {
 			return false, 0
 		}
-		p, _ = r.word(p, 0, len(p))
+		p, _ = r.wordAt(p, 0, len(p))
 		ch, _ := utf8.DecodeRuneInString(p)
 		if unicode.IsDigit(ch) || isRoman(trimDashes(p)) {
 			return true, ps
@@ -1023,7 +1136,7 @@ func (r *rules) isDate(text string, ns, start int) bool {
 		return false
 	}
 	d, _, ok := r.prevWord(text, ms, start)
-	d, _ = r.word(d, 0, len(d))
+	d, _ = r.wordAt(d, 0, len(d))
 	return ok && isDigits(d) && len(d) <= 2
 }
 
@@ -1049,13 +1162,19 @@ func (r *rules) isAbbreviation(w string) bool {
 // the start of a sentence only. Where numbers or Roman numerals with a
 // period are ordinals (Turkish "2. Dünya Savaşı"), only a marker that opens
 // the sentence counts.
-func (r *rules) dotItem(text string, start, tok, term int, st *state) (ok, cont bool) {
-	w, trailingCloser := r.word(text, tok, term)
-	if trailingCloser || w == "" {
+func (r *rules) dotItem(text string, start, tok int, wd word, st *state) (ok, cont bool) {
+	w := wd.w
+	if wd.closed || w == "" {
+		return false, false
+	}
+	// Only a small number, a small letter, a Roman numeral or an initial
+	// may be a marker: other words need no look at the words before.
+	num := smallNumber(w)
+	if num < 0 && !(len(w) == 1 && w[0] >= 'a' && w[0] <= 'z') && romanValue(w) == 0 && !isInitial(w) {
 		return false, false
 	}
 	first := r.itemFirst(text, start, tok)
-	if num := smallNumber(w); num >= 0 {
+	if num >= 0 {
 		switch {
 		case first:
 			st.lastNumber = num
@@ -1168,7 +1287,7 @@ func smallNumber(w string) int {
 // romanValue returns the value of a Roman numeral in capitals up to
 // XXXIX, or 0.
 func romanValue(w string) int {
-	if w == "" || len(w) > 7 {
+	if w == "" || len(w) > 7 || w[0] != 'X' && w[0] != 'I' && w[0] != 'V' {
 		return 0
 	}
 	v, i := 0, 0
@@ -1195,18 +1314,17 @@ func romanValue(w string) int {
 	return v
 }
 
-// glued decides whether a terminator run cl with no white space after it
-// ends the sentence, and returns where: before a capitalised word
+// glued decides whether a terminator run cl with no white space after it,
+// after the word w, ends the sentence, and returns where: before a capitalised word
 // ("world.Today", "Tuesday.Mr. Smith", "1,000.That", Kazakh
 // "жағдайы.XVIII ғасыр"), or after a citation that white space and a capital
 // follow ("martyr.[1] The", "consultation.11 12 Take", "bank.<1/> Critics").
 // "example.com", "3.5", "U.S.A", "Л.Н.Толстой", "Jane.Doe@example.com" and
 // "Mr.Smith" are never cut.
-func (r *rules) glued(text string, start, tok, term int, cl cluster) int {
+func (r *rules) glued(text string, cl cluster, w string) int {
 	if cl.strong || cl.ellipsis || cl.closed || cl.dots != 1 {
 		return -1
 	}
-	w, _ := r.word(text, tok, term)
 	left := w
 	if k := strings.LastIndexByte(left, '.'); k >= 0 {
 		left = left[k+1:]
