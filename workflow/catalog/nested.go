@@ -90,6 +90,25 @@ func tomlKey(k string) string {
 func (f *File) Within(name string) (*File, error) {
 	prefix := name + "."
 	out := &File{Path: f.Path, Lang: f.Lang, lines: make(map[string]int, len(f.Messages))}
+	all := true
+	for _, m := range f.Messages {
+		if !strings.HasPrefix(m.ID, prefix) {
+			all = false
+			break
+		}
+	}
+	if all {
+		// The usual file: every message under the table. Taking the same
+		// prefix off sorted IDs keeps them sorted, and distinct.
+		out.Messages = make([]Message, len(f.Messages))
+		for i, m := range f.Messages {
+			line := f.lines[m.ID]
+			m.ID = m.ID[len(prefix):]
+			out.Messages[i] = m
+			out.lines[m.ID] = line
+		}
+		return out, nil
+	}
 	seen := make(map[string]bool, len(f.Messages))
 	for _, m := range f.Messages {
 		id, ok := strings.CutPrefix(m.ID, prefix)
