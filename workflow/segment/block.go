@@ -12,8 +12,8 @@ import (
 
 // splitter finds sentences in the text of a block.
 type splitter interface {
-	Split(text string) []sentence.Span
-	SplitLines(text string) []sentence.Span
+	AppendSplit(spans []sentence.Span, text string) []sentence.Span
+	AppendSplitLines(spans []sentence.Span, text string) []sentence.Span
 	OrdinalNumbers() bool
 }
 
@@ -66,17 +66,18 @@ func (b *builder) flush(kind Kind) {
 		stext = string(b.stext)
 	}
 
-	var spans []sentence.Span
+	spans := b.spans[:0]
 	switch {
 	case b.opts.Unit == UnitParagraph:
 		if s, e := trimSpan(text, 0, len(text)); s < e {
-			spans = []sentence.Span{{Start: s, End: e}}
+			spans = append(spans, sentence.Span{Start: s, End: e})
 		}
 	case lines:
-		spans = b.splitter.SplitLines(stext)
+		spans = b.splitter.AppendSplitLines(spans, stext)
 	default:
-		spans = b.splitter.Split(stext)
+		spans = b.splitter.AppendSplit(spans, stext)
 	}
+	b.spans = spans
 	next := 0
 	for _, sp := range b.balance(spans, at) {
 		next = b.segment(kind, text, at, sp, next)

@@ -12,6 +12,8 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/tilmash/tilmash/workflow/segment/sentence"
 )
 
 // Markdown returns the goldmark configuration tilmash reads and renders
@@ -95,6 +97,7 @@ type builder struct {
 	idOf  []int
 	buf   []byte
 	stext []byte
+	spans []sentence.Span
 
 	warnings []Warning
 }

@@ -248,7 +248,8 @@ func (s *Splitter) split(spans []Span, text string, lines bool) []Span {
 			}
 		}
 		end := -1
-		if cl.end < n && (i >= st.quoteEnd || !st.inside(r, text, i, cl)) {
+		if cl.end < n && !(lowerNext(r, text, cl.end) && !cl.strong && !cl.unspaced) &&
+			(i >= st.quoteEnd || !st.inside(r, text, i, cl)) {
 			end = r.boundary(text, start, tokStart, i, cl, w, marker)
 		}
 		if end < 0 {
@@ -268,6 +269,17 @@ func (s *Splitter) split(spans []Span, text string, lines bool) []Span {
 		spans = appendSpan(spans, n, start, lastEnd)
 	}
 	return spans
+}
+
+// lowerNext reports whether a space and a small ASCII letter follow
+// text[i]: after a full stop, the sentence goes on, and boundary need not
+// look ("etc. and", "a.m. on").
+func lowerNext(r *rules, text string, i int) bool {
+	if i+1 >= len(text) || text[i] != ' ' {
+		return false
+	}
+	c := text[i+1]
+	return c < utf8.RuneSelf && r.low[c]&fLower != 0
 }
 
 // appendSpan appends the sentence text[start:end] to spans; a text of n
