@@ -263,7 +263,11 @@ func (ws *Workspace) memoryIndex(ctx context.Context, tag language.Tag, visit fu
 			return nil, err
 		}
 		for _, e := range mem.Entries {
-			m.add(Suggestion{Source: e.Source, Translation: e.Translation, Origin: "memory"})
+			origin := "memory"
+			if e.Origin != "" {
+				origin = "memory (" + e.Origin + ")"
+			}
+			m.add(Suggestion{Source: e.Source, Translation: e.Translation, Origin: origin})
 		}
 	}
 	return m, nil

@@ -155,6 +155,8 @@ func (ws *Workspace) status(ctx context.Context, f Filter, detail bool) ([]Row, 
 
 // articleState is an article with the IDs its source catalog gives it.
 type articleState struct {
+	// restored counts the translations a sync took from the memory.
+	restored  int
 	slug      string
 	src       *source
 	units     []Unit

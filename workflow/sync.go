@@ -27,6 +27,9 @@ type SyncReport struct {
 	// Warnings are things in the article that were read but were probably
 	// not meant, each "file:line: what and how to fix it".
 	Warnings []string `json:"warnings,omitempty"`
+	// Restored counts the translations sync took back from the memory:
+	// segments whose exact text the article had before.
+	Restored int `json:"restored,omitempty"`
 }
 
 // Sync re-segments the given articles (all when slugs is empty) and returns
@@ -51,7 +54,7 @@ func (ws *Workspace) Sync(ctx context.Context, slugs []string) (*Plan, []SyncRep
 	if ws.dir != nil {
 		valid = ws.entries(slugs)
 	}
-	ws.synced = nil
+	ws.synced, ws.exact = nil, nil
 	for n, slug := range slugs {
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
@@ -215,8 +218,45 @@ func (ws *Workspace) syncArticle(slug string, plan *Plan, memories map[language.
 		}
 		rows = append(rows, row)
 	}
+	rep.Restored = st.restored
 	ws.synced = append(ws.synced, syncedArticle{name: slug, segments: len(units), rows: rows})
 	return rep, nil
+}
+
+// exactMatch finds in a language's translation memory the translation of
+// exactly this text in this article, when there is one and only one.
+func (ws *Workspace) exactMatch(plan *Plan, tag language.Tag, memories map[language.Tag]*catalog.Memory, article, text string) (string, bool, error) {
+	if ws.exact == nil {
+		ws.exact = map[language.Tag]map[[2]string]string{}
+	}
+	idx, ok := ws.exact[tag]
+	if !ok {
+		data, err := ws.readFile(ws.MemoryPath(tag))
+		if err != nil {
+			return "", false, err
+		}
+		idx = map[[2]string]string{}
+		if data != nil {
+			mem, err := ws.plannedMemory(plan, tag, memories)
+			if err != nil {
+				return "", false, err
+			}
+			for _, e := range mem.Entries {
+				if e.Origin != "" || e.Source == "" {
+					continue // imported suggestions are never taken as translations
+				}
+				k := [2]string{e.Article, e.Source}
+				if old, seen := idx[k]; seen && old != e.Translation {
+					idx[k] = "" // two translations: not exact
+				} else if !seen {
+					idx[k] = e.Translation
+				}
+			}
+		}
+		ws.exact[tag] = idx
+	}
+	t := idx[[2]string{article, text}]
+	return t, t != "", nil
 }
 
 // syncedArticle is what a sync knows of an article once its plan is
@@ -253,6 +293,22 @@ func (ws *Workspace) syncTarget(st *articleState, from string, tag language.Tag,
 		m, ok := have[u.ID]
 		delete(have, u.ID)
 		if !ok || m.Empty() {
+			// A segment whose exact text the article had before (a
+			// paragraph deleted and restored) gets its translation back
+			// from the memory.
+			t, found, err := ws.exactMatch(plan, tag, memories, slug, u.Text)
+			if err != nil {
+				return Row{}, err
+			}
+			if !found {
+				continue
+			}
+			m = catalog.Message{ID: u.ID, Hash: catalog.Hash("", u.Text), Other: t}
+			sm := meta.Segments[u.ID]
+			sm.Record(catalog.Version{Text: t, Source: u.Text, Via: "memory"})
+			newMeta.Segments[u.ID] = sm
+			msgs = append(msgs, m)
+			st.restored++
 			continue
 		}
 		hash := catalog.Hash("", u.Text)

@@ -171,6 +171,9 @@ type Workspace struct {
 	// before holds the index entries of the articles a push or review
 	// plans for, as they were (see noteSynced).
 	before map[string]*indexEntry
+	// exact indexes each language's memory by article and source text
+	// during a sync (see exactMatch).
+	exact map[language.Tag]map[[2]string]string
 
 	dir *os.Root // the workspace folder, when opened by Open
 }

@@ -113,6 +113,9 @@ func syncRest(e *env, ws *workflow.Workspace, opts syncOptions, f workflow.Filte
 			where, what, _ := strings.Cut(w, ": ")
 			fmt.Fprintf(e.stderr, "tilmash: %s: warning: %s\n", where, what)
 		}
+		if r.Restored > 0 {
+			fmt.Fprintf(e.stdout, "%s: %d %s restored from the translation memory (the same text was in the article before)\n", r.Article, r.Restored, plural(r.Restored, "translation", "translations"))
+		}
 		if r.RenamedFrom != "" {
 			fmt.Fprintf(e.stdout, "%s: renamed from %s; its translations moved with it\n", r.Article, r.RenamedFrom)
 		}
