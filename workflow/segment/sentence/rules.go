@@ -126,6 +126,7 @@ type rules struct {
 	abbr      map[string]class    // abbreviation, without its final period and spaces -> class
 	prefixes  map[string]struct{} // leading parts of multi-part abbreviations ("Ltd" of "Ltd. Şti.")
 	abbrKeys  keyFilter           // the keys of abbr, to rule out most other words without a map lookup
+	asciiAbbr []abbrSlot          // the ASCII keys of abbr, by foldHash; nil until index builds it
 	prefixKey keyFilter           // the keys of prefixes, likewise
 	maxParts  int                 // most parts in one abbreviation ("б.з.д." has 3)
 	maxKeyLen int                 // longest abbreviation key in bytes
@@ -263,6 +264,7 @@ func loadRules(lang string) (*rules, error) {
 			return nil, fmt.Errorf("rules/%s.toml: %w", name, err)
 		}
 	}
+	r.index()
 	return r, nil
 }
 
@@ -479,11 +481,39 @@ func checkWord(w string) error {
 // forms ("Etc.", "P.M."); single letters match only as written, so that the
 // initial "Г." is not the abbreviation "г.".
 func (r *rules) lookup(key []byte) (class, bool) {
-	if len(key) > r.maxKeyLen || !r.abbrKeys.mayHave(foldHash(key)) {
+	h, ascii := foldHash(key)
+	if len(key) == 0 || len(key) > r.maxKeyLen || !r.abbrKeys.mayHave(h, ascii) {
 		return 0, false
+	}
+	if ascii && r.asciiAbbr != nil {
+		return r.lookupASCII(key, h)
 	}
 	if c, ok := r.abbr[string(key)]; ok {
 		return c, true
+	}
+	if ascii {
+		// What the loop below does, for ASCII: only A-Z are capitals and
+		// only A-Z and a-z letters.
+		if key[0] < 'A' || key[0] > 'Z' {
+			return 0, false
+		}
+		var buf [maxKey]byte
+		low := buf[:len(key)]
+		letters := 0
+		for i, c := range key {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if 'a' <= c && c <= 'z' {
+				letters++
+			}
+			low[i] = c
+		}
+		if letters < 2 {
+			return 0, false
+		}
+		c, ok := r.abbr[string(low)]
+		return c, ok
 	}
 	// Only a word that starts with a capital can be a folded form.
 	if first, _ := utf8.DecodeRune(key); !unicode.IsUpper(first) && !unicode.IsTitle(first) {
@@ -557,4 +587,85 @@ func foldHash[T string | []byte](key T) (uint32, bool) {
 		h = (h ^ uint32(c)) * 16777619
 	}
 	return h >> (32 - keyFilterShift), true
+}
+
+// abbrSlot is an abbreviation key and its class in rules.asciiAbbr.
+type abbrSlot struct {
+	key string
+	c   class
+}
+
+// index builds asciiAbbr, an open-addressing table of the ASCII keys of
+// abbr at their foldHash, so that a key and its capitalised forms are
+// found on one probe sequence without hashing twice.
+func (r *rules) index() {
+	n := 0
+	for k := range r.abbr {
+		if _, ascii := foldHash(k); ascii {
+			n++
+		}
+	}
+	size := 1
+	for size < 2*n {
+		size <<= 1
+	}
+	slots := make([]abbrSlot, size)
+	mask := uint32(size - 1)
+	for k, c := range r.abbr {
+		h, ascii := foldHash(k)
+		if !ascii {
+			continue
+		}
+		i := h & mask
+		for slots[i].key != "" {
+			i = (i + 1) & mask
+		}
+		slots[i] = abbrSlot{k, c}
+	}
+	r.asciiAbbr = slots
+}
+
+// lookupASCII is lookup for a non-empty ASCII key with foldHash h: the key
+// as written, else, for a key of two or more letters that starts with a
+// capital, the key in small letters.
+func (r *rules) lookupASCII(key []byte, h uint32) (class, bool) {
+	fold := 'A' <= key[0] && key[0] <= 'Z'
+	var folded class
+	foundFolded := false
+	mask := uint32(len(r.asciiAbbr) - 1)
+	for i := h & mask; r.asciiAbbr[i].key != ""; i = (i + 1) & mask {
+		s := &r.asciiAbbr[i]
+		if len(s.key) != len(key) {
+			continue
+		}
+		if s.key == string(key) {
+			return s.c, true
+		}
+		if fold && !foundFolded && isLowerOf(s.key, key) {
+			folded, foundFolded = s.c, true
+		}
+	}
+	if !foundFolded {
+		return 0, false
+	}
+	letters := 0
+	for _, c := range key {
+		if 'a' <= c|0x20 && c|0x20 <= 'z' {
+			letters++
+		}
+	}
+	return folded, letters >= 2
+}
+
+// isLowerOf reports whether s is the ASCII key in small letters.
+func isLowerOf(s string, key []byte) bool {
+	for i, c := range key {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if s[i] != c {
+			return false
+		}
+	}
+	return true
 }

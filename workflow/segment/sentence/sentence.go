@@ -241,7 +241,7 @@ func (s *Splitter) split(spans []Span, text string, lines bool) []Span {
 		lastEnd = cl.end
 		w := r.word(text, tokStart, i)
 		marker := false
-		if !cl.strong && !cl.ellipsis && cl.dots == 1 {
+		if !cl.strong && !cl.ellipsis && cl.dots == 1 && mayMark(w.w) {
 			var cont bool
 			if marker, cont = r.dotItem(text, start, tokStart, w, &st); marker && cont {
 				start = cutBefore(&spans, n, start, tokStart, prevEnd)
@@ -488,17 +488,13 @@ func (r *rules) cluster(text string, i int) cluster {
 		if d < utf8.RuneSelf && d != '<' && r.low[d]&(fTerm|fCloser) == 0 && !(d == ' ' && i+2 < n && text[i+2] == '.') {
 			switch f := r.low[c]; {
 			case f&fStop != 0:
-				cl.dots = 1
+				return cluster{end: i + 1, dots: 1}
 			case f&fStrong != 0:
-				cl.strong = true
+				return cluster{end: i + 1, strong: true}
 			case f&fEllipsis != 0:
-				cl.ellipsis = true
+				return cluster{end: i + 1, ellipsis: true}
 			case f&fUnspaced != 0:
-				cl.unspaced = true
-			}
-			if cl != (cluster{}) {
-				cl.end = i + 1
-				return cl
+				return cluster{end: i + 1, unspaced: true}
 			}
 		}
 	}
@@ -572,8 +568,9 @@ const (
 // next describes the first word after a candidate boundary.
 type next struct {
 	kind    int
-	word    string // the letters of a capitalised word ("He" of "He's"), at most maxWord bytes
-	wordEnd int    // index after word in text, for a capitalised word
+	at      int    // where a capitalised word starts in text
+	word    string // its letters ("He" of "He's"), at most maxWord bytes, once nextWord has read them
+	wordEnd int    // index after word in text, likewise
 	direct  bool   // the word follows the white space directly, with no opener between
 }
 
@@ -614,7 +611,8 @@ func (r *rules) peek(text string, i int) next {
 		nx.direct = direct
 		switch {
 		case r.isUpper(ch):
-			nx.kind = nextUpper
+			nx.kind, nx.at = nextUpper, i
+			return nx // nextWord reads the word if a rule needs it
 		case r.isLower(ch):
 			nx.kind = nextLower
 			return nx // no rule reads a word in small letters
@@ -625,25 +623,33 @@ func (r *rules) peek(text string, i int) next {
 			nx.kind = nextOther
 			return nx
 		}
-		j := i
-		for j < n && j-i < maxWord {
-			if c := text[j]; c < utf8.RuneSelf {
-				if r.low[c]&fLetter == 0 {
-					break
-				}
-				j++
-				continue
-			}
-			ch, size := utf8.DecodeRuneInString(text[j:])
-			if !r.isLetter(ch) {
-				break
-			}
-			j += size
-		}
-		nx.word, nx.wordEnd = text[i:j], j
-		return nx
 	}
 	return next{kind: nextNone}
+}
+
+// nextWord fills in the word of nx, if it is a capitalised word that peek
+// found in text and that is not read yet.
+func (r *rules) nextWord(text string, nx *next) {
+	if nx.kind != nextUpper || nx.wordEnd > 0 {
+		return
+	}
+	n, i := len(text), nx.at
+	j := i
+	for j < n && j-i < maxWord {
+		if c := text[j]; c < utf8.RuneSelf {
+			if r.low[c]&fLetter == 0 {
+				break
+			}
+			j++
+			continue
+		}
+		ch, size := utf8.DecodeRuneInString(text[j:])
+		if !r.isLetter(ch) {
+			break
+		}
+		j += size
+	}
+	nx.word, nx.wordEnd = text[i:j], j
 }
 
 // Placeholder kinds.
@@ -745,7 +751,7 @@ func (r *rules) boundary(text string, start, tok, term int, cl cluster, wd word,
 // endsAt decides whether a full stop after the word w, with white space and
 // the word nx after it, ends the sentence.
 func (r *rules) endsAt(text string, start, tok int, w string, nx next) bool {
-	if r.continues(text, w, nx) {
+	if r.continues(text, w, &nx) {
 		return false // "Ltd. Şti.", "Prof. Dr."
 	}
 	if c, ok := r.classOf(text, start, tok, w); ok {
@@ -755,7 +761,7 @@ func (r *rules) endsAt(text string, start, tok int, w string, nx next) bool {
 		case classCapital:
 			return nx.kind == nextUpper
 		case classStarter:
-			return r.starterNext(nx)
+			return r.starterNext(text, &nx)
 		case classAfterNumber, classAfterNumberStarter:
 			// "Подписано в 2023 г. В январе…" ends; "В 2023 г. Москва…" does
 			// not: a number at the start of a sentence, alone or after a
@@ -772,7 +778,7 @@ func (r *rules) endsAt(text string, start, tok int, w string, nx next) bool {
 				}
 			}
 			if c == classAfterNumberStarter && !r.isDate(text, ns, start) {
-				return r.starterNext(nx)
+				return r.starterNext(text, &nx)
 			}
 			return nx.kind == nextUpper
 		case classNumber:
@@ -796,18 +802,19 @@ func (r *rules) endsAt(text string, start, tok int, w string, nx next) bool {
 		}
 		// No name is a sentence starter of two letters or more: "vitamin B.
 		// It is" ends (while "Н. А. Назарбаев" goes on).
-		return utf8.RuneCountInString(nx.word) > 1 && r.starterNext(nx)
+		r.nextWord(text, &nx)
+		return utf8.RuneCountInString(nx.word) > 1 && r.starterNext(text, &nx)
 	case strings.IndexByte(w, '.') > 0 && isDottedAcronym(w):
-		return r.starterNext(nx) // "U.N. Security Council" but "E.U. How"
+		return r.starterNext(text, &nx) // "U.N. Security Council" but "E.U. How"
 	case isDigits(w):
-		if nx.kind == nextUpper && r.ordinalNext(nx.word) {
+		if r.nextWord(text, &nx); nx.kind == nextUpper && r.ordinalNext(nx.word) {
 			return false // "1. Dünya Savaşı", "3. Maddesi"
 		}
 		if r.ordinalNumbers {
-			return r.starterNext(nx) // Turkish "1. Ulusal Kongre" but "sayısı 12. Bu"
+			return r.starterNext(text, &nx) // Turkish "1. Ulusal Kongre" but "sayısı 12. Bu"
 		}
 	case r.ordinalRoman && isRoman(w):
-		return r.starterNext(nx) // Turkish "II. Abdülhamid", "XVI. Yüzyıl"
+		return r.starterNext(text, &nx) // Turkish "II. Abdülhamid", "XVI. Yüzyıl"
 	}
 	return true
 }
@@ -833,6 +840,7 @@ func (r *rules) attribution(text string, nx next) bool {
 	if len(r.speech) == 0 || nx.kind != nextUpper {
 		return false
 	}
+	r.nextWord(text, &nx)
 	i := nx.wordEnd
 	for range 3 {
 		// One space or line break between the words.
@@ -862,8 +870,12 @@ func (r *rules) attribution(text string, nx next) bool {
 }
 
 // starterNext reports whether the next word is a capitalised sentence starter.
-func (r *rules) starterNext(nx next) bool {
-	return nx.kind == nextUpper && r.isStarter(nx.word)
+func (r *rules) starterNext(text string, nx *next) bool {
+	if nx.kind != nextUpper {
+		return false
+	}
+	r.nextWord(text, nx)
+	return r.isStarter(nx.word)
 }
 
 // isStarter reports whether w is a sentence starter.
@@ -907,6 +919,14 @@ type word struct {
 // wordAt returns the word before a terminator at text[term], text[tok:term],
 // as word describes it.
 func (r *rules) wordAt(text string, tok, term int) (w string, trailingCloser bool) {
+	if tok < term {
+		// Most words start with an ASCII character that is no opener and
+		// end with one that ends no placeholder: nothing to trim.
+		a, z := text[tok], text[term-1]
+		if a < utf8.RuneSelf && a != '<' && r.low[a]&(fOpener|fBullet) == 0 && z < utf8.RuneSelf && z != '>' {
+			return text[tok:term], r.low[z]&fCloser != 0
+		}
+	}
 	i := tok
 	for i < term {
 		if text[i] == '<' {
@@ -1085,8 +1105,8 @@ func appendKey(key []byte, s, suffix string) ([]byte, bool) {
 // of "Ltd. Şti.", "долл." of "долл. США". A next word with no period after
 // it completes an abbreviation only if it has two letters or more, so that a
 // stray capital after a prefix ("U. S") is still read as an initial.
-func (r *rules) continues(text string, w string, nx next) bool {
-	if !nx.direct || nx.word == "" {
+func (r *rules) continues(text string, w string, nx *next) bool {
+	if !nx.direct || nx.kind != nextUpper {
 		return false
 	}
 	if !r.prefixKey.mayHave(foldHash(w)) {
@@ -1095,6 +1115,7 @@ func (r *rules) continues(text string, w string, nx next) bool {
 	if _, ok := r.prefixes[w]; !ok {
 		return false
 	}
+	r.nextWord(text, nx)
 	var buf [maxKey]byte
 	if len(w)+1+len(nx.word) > len(buf) {
 		return false
@@ -1212,6 +1233,17 @@ func (r *rules) dotItem(text string, start, tok int, wd word, st *state) (ok, co
 		return false, false
 	}
 	return first && isInitial(w), false
+}
+
+// mayMark reports whether w can be what dotItem takes for a marker: one
+// or two digits, a small letter, a Roman numeral or an initial. It is the
+// cheap part of dotItem, to be asked first.
+func mayMark(w string) bool {
+	if w == "" || len(w) > 7 {
+		return false
+	}
+	c := w[0]
+	return len(w) == 1 || c >= '0' && c <= '9' || c == 'I' || c == 'V' || c == 'X' || c >= utf8.RuneSelf && len(w) <= utf8.UTFMax
 }
 
 // parenItem is dotItem for a marker closed by a parenthesis at text[close]:
