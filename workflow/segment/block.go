@@ -54,7 +54,12 @@ func (b *builder) flush(kind Kind) {
 	}
 	at[len(b.pieces)] = len(b.buf)
 	b.at = at
-	text := string(b.buf)
+	var text string
+	if b.sourceBytes() {
+		text = b.sourceText()[b.pieces[0].start:b.pieces[len(b.pieces)-1].end]
+	} else {
+		text = string(b.buf)
+	}
 	stext := text
 	if lines {
 		b.stext = append(b.stext, b.buf...)
@@ -82,6 +87,28 @@ func (b *builder) flush(kind Kind) {
 	for _, sp := range b.balance(spans, at) {
 		next = b.segment(kind, text, at, sp, next)
 	}
+}
+
+// sourceBytes reports whether the pieces of the block are source bytes
+// read as they are, one after the other, so that the block's text is a
+// range of the source.
+func (b *builder) sourceBytes() bool {
+	for i, p := range b.pieces {
+		if !p.ident || i > 0 && p.start != b.pieces[i-1].end {
+			return false
+		}
+	}
+	return len(b.pieces) > 0
+}
+
+// sourceText returns the source as a string, made once for the document:
+// the texts of blocks that are ranges of the source share it instead of
+// each copying their bytes.
+func (b *builder) sourceText() string {
+	if *b.str == "" && len(b.src) > 0 {
+		*b.str = string(b.src)
+	}
+	return *b.str
 }
 
 // balance widens spans that cut through a piece which cannot be cut (an

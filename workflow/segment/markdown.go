@@ -73,6 +73,7 @@ type blockCode struct {
 
 type builder struct {
 	src      []byte
+	str      *string     // src as a string once sourceText makes it; shared with nested builders
 	mask     []byte      // src as goldmark reads it: shortcodes masked
 	sc       *shortcodes // nil when the document has none
 	ctx      Context     // the context of the block being built
@@ -83,6 +84,7 @@ type builder struct {
 	opts     Options
 	splitter splitter
 	segments []Segment
+	far      int // the furthest End of a segment so far
 	block    int
 
 	// the block being built

@@ -27,7 +27,7 @@ type pending struct {
 // in context ctx; markdown says how to read escapes. ok is false when it
 // holds no words.
 func (b *builder) nestedSegment(start, end int, kind Kind, ctx Context, markdown bool) (Segment, bool) {
-	sub := &builder{src: b.src, mask: b.mask, sc: b.sc, lines: b.lines, opts: b.opts, splitter: b.splitter, block: b.block, ctx: ctx}
+	sub := &builder{src: b.src, str: b.str, mask: b.mask, sc: b.sc, lines: b.lines, opts: b.opts, splitter: b.splitter, block: b.block, ctx: ctx}
 	sub.opts.Unit = UnitParagraph
 	sub.reset(start)
 	if markdown {

@@ -248,10 +248,11 @@ func Split(src []byte, opts Options) (*Doc, error) {
 	if off, r := controlChar(src); off >= 0 {
 		return nil, &ControlError{Line: newLineIndex(src).line(off), Offset: off, Rune: r}
 	}
-	b := &builder{src: src, mask: src, opts: opts, splitter: newSentenceSplitter(opts.Lang), lines: newLineIndex(src)}
-	// About one segment per 100 bytes of news text; add grows the slice
-	// to what the rest of the text is likely to need.
-	b.segments = make([]Segment, 0, len(src)/100+8)
+	b := &builder{src: src, str: new(string), mask: src, opts: opts, splitter: newSentenceSplitter(opts.Lang), lines: newLineIndex(src)}
+	// About one segment per 100 bytes of news text, and no more than a
+	// sample's worth at first: add grows the slice to what the text read so
+	// far predicts for the whole.
+	b.segments = make([]Segment, 0, min(len(src)/100+8, 2048))
 	var err error
 	if opts.Plain {
 		err = b.plain()
@@ -308,17 +309,19 @@ func controlChar(src []byte) (int, rune) {
 
 // add appends s to the segments. Once the first guess at their number
 // proves short, the slice grows to the number that the text read so far
-// predicts for the whole source (by a quarter at least, four times at most), so
-// that it is copied about once, not once for every quarter more.
+// predicts for the whole source (by a quarter at least, and to no more
+// than a segment for every two bytes), so that it is copied about once,
+// not once for every quarter more.
 func (b *builder) add(s Segment) {
 	if n := len(b.segments); n == cap(b.segments) && n >= 1024 {
-		done := max(s.End, s.Start, 1)
+		done := max(b.far, s.End, 1)
 		want := int(int64(n) * int64(len(b.src)) / int64(done))
-		want += want / 8
-		grown := make([]Segment, n, min(max(want, n+n/4), 4*n))
+		want = min(want+want/8+64, len(b.src)/2+8)
+		grown := make([]Segment, n, max(want, n+n/4))
 		copy(grown, b.segments)
 		b.segments = grown
 	}
+	b.far = max(b.far, s.End)
 	b.segments = append(b.segments, s)
 }
 
