@@ -578,6 +578,12 @@ type next struct {
 // space, opening quotes and brackets, dashes, bullets, <N> and </N>.
 func (r *rules) peek(text string, i int) next {
 	n := len(text)
+	// Most often: one space and an ASCII capital.
+	if i+1 < n && text[i] == ' ' {
+		if c := text[i+1]; c < utf8.RuneSelf && r.low[c]&(fUpper|fOpener|fBullet|fSpace) == fUpper {
+			return next{kind: nextUpper, at: i + 1, direct: true}
+		}
+	}
 	direct := true
 	for i < n {
 		c := text[i]
@@ -698,7 +704,7 @@ func (r *rules) boundary(text string, start, tok, term int, cl cluster, wd word,
 	if cl.unspaced {
 		return cl.end
 	}
-	if !r.isSpaceAt(text, cl.end) {
+	if c := text[cl.end]; c < utf8.RuneSelf && r.low[c]&fSpace == 0 || c >= utf8.RuneSelf && !r.isSpaceAt(text, cl.end) {
 		return r.glued(text, cl, wd.w) // "world.Today", "martyr.[1] The"; not "example.com", "3.5"
 	}
 	nx := r.peek(text, cl.end)
