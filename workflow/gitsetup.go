@@ -121,3 +121,10 @@ func (ws *Workspace) git(ctx context.Context, args ...string) (string, error) {
 	out, err := cmd.Output()
 	return strings.TrimSpace(string(out)), err
 }
+
+// InGitRepository reports whether the workspace is inside a git
+// repository (and git is there to say so).
+func (ws *Workspace) InGitRepository(ctx context.Context) bool {
+	_, err := ws.git(ctx, "rev-parse", "--git-dir")
+	return err == nil
+}

@@ -71,22 +71,9 @@ func setupGitIfRepo(e *env, dir string) error {
 		return err
 	}
 	defer ws.Close()
-	set, err := ws.ConfigureGitDriver(e.ctx)
-	if err != nil {
+	if !ws.InGitRepository(e.ctx) {
 		return nil // not in a git repository (or no git): nothing to register
 	}
-	plan, added, err := ws.GitAttributesPlan()
-	if err != nil {
-		return err
-	}
-	if err := ws.Apply(e.ctx, e.writer, plan); err != nil {
-		return err
-	}
-	for _, l := range added {
-		fmt.Fprintf(e.stdout, "  %s: %s\n", workflow.GitAttributes, l)
-	}
-	for _, s := range set {
-		fmt.Fprintf(e.stdout, "  git config %s\n", s)
-	}
-	return nil
+	_, _, err = setupGit(e, ws)
+	return err
 }

@@ -40,22 +40,9 @@ func runSetupGit(e *env) error {
 		return err
 	}
 	defer done()
-	set, err := ws.ConfigureGitDriver(e.ctx)
+	set, added, err := setupGit(e, ws)
 	if err != nil {
 		return err
-	}
-	plan, added, err := ws.GitAttributesPlan()
-	if err != nil {
-		return err
-	}
-	if err := ws.Apply(e.ctx, e.writer, plan); err != nil {
-		return err
-	}
-	for _, l := range added {
-		fmt.Fprintf(e.stdout, "%s: added %s\n", workflow.GitAttributes, l)
-	}
-	for _, s := range set {
-		fmt.Fprintf(e.stdout, "git config: %s\n", s)
 	}
 	if len(added) == 0 && len(set) == 0 {
 		fmt.Fprintln(e.stdout, "The merge driver is set up already: nothing changed.")
@@ -63,4 +50,26 @@ func runSetupGit(e *env) error {
 		fmt.Fprintf(e.stdout, "Commit %s, and run tilmash setup-git in every clone.\n", workflow.GitAttributes)
 	}
 	return nil
+}
+
+// setupGit registers the merge driver in the repository's git config and
+// .gitattributes, and says what it changed.
+func setupGit(e *env, ws *workflow.Workspace) (set, added []string, err error) {
+	if set, err = ws.ConfigureGitDriver(e.ctx); err != nil {
+		return nil, nil, err
+	}
+	plan, added, err := ws.GitAttributesPlan()
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := ws.Apply(e.ctx, e.writer, plan); err != nil {
+		return nil, nil, err
+	}
+	for _, l := range added {
+		fmt.Fprintf(e.stdout, "%s: added %s\n", workflow.GitAttributes, l)
+	}
+	for _, s := range set {
+		fmt.Fprintf(e.stdout, "git config: %s\n", s)
+	}
+	return set, added, nil
 }
