@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"slices"
 )
 
 // This file decides which editions a build may keep as an earlier build
@@ -68,11 +67,10 @@ func (ws *Workspace) unchangedEditions(slug string, e *indexEntry, key string, o
 		if !opts.hasLang(tag) {
 			continue
 		}
-		i := slices.IndexFunc(opts.Previous.Editions, func(r EditionResult) bool { return r.Article == slug && r.Lang == tag.String() })
-		if i < 0 {
+		r, ok := opts.Previous.edition(slug, tag.String())
+		if !ok {
 			return nil
 		}
-		r := opts.Previous.Editions[i]
 		for _, f := range r.Files {
 			if _, err := os.Stat(filepath.Join(opts.Output, filepath.FromSlash(f))); err != nil {
 				return nil

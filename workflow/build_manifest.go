@@ -81,8 +81,10 @@ type Manifest struct {
 	Files []string `json:"files"`
 	// results are the editions the latest build assembled: its scope.
 	results []EditionResult
-	// files indexes Files and the editions' files, for owned.
+	// files indexes Files and the editions' files, for owned; byKey the
+	// editions by article and language.
 	files map[string]bool
+	byKey map[[2]string]int
 }
 
 // ParseManifest reads a manifest.json a build wrote.
@@ -211,4 +213,20 @@ func hasFormat(formats []string, f string) bool {
 		}
 	}
 	return false
+}
+
+// edition returns the manifest's edition of an article in a language,
+// through an index made once.
+func (m *Manifest) edition(article, lang string) (EditionResult, bool) {
+	if m.byKey == nil {
+		m.byKey = make(map[[2]string]int, len(m.Editions))
+		for i, e := range m.Editions {
+			m.byKey[[2]string{e.Article, e.Lang}] = i
+		}
+	}
+	i, ok := m.byKey[[2]string{article, lang}]
+	if !ok {
+		return EditionResult{}, false
+	}
+	return m.Editions[i], true
 }
