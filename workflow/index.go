@@ -254,7 +254,7 @@ func (ws *Workspace) remember(name string, files []stamp, at int64, update func(
 	}
 	idx := ws.loadIndex()
 	e := &indexEntry{Files: files, At: at}
-	if old := idx.Entries[name]; old != nil && sameStamps(old.Files, files) {
+	if old := idx.Entries[name]; old != nil && sameContent(old.Files, files) {
 		*e = *old
 		e.Files, e.At = files, at
 	}
@@ -263,17 +263,27 @@ func (ws *Workspace) remember(name string, files []stamp, at int64, update func(
 	idx.dirty = true
 }
 
-func sameStamps(a, b []stamp) bool {
+// sameContent reports whether two stampings found the same files: the
+// same sizes and, where both hold one, the same hashes (a file rewritten
+// as it was is the same file).
+func sameContent(a, b []stamp) bool {
 	if len(a) != len(b) {
 		return false
 	}
 	for i := range a {
-		if a[i].Size != b[i].Size || a[i].Mod != b[i].Mod || a[i].Change != b[i].Change {
+		if a[i].Size != b[i].Size {
+			return false
+		}
+		if a[i].Sum != b[i].Sum && a[i].Sum != ([32]byte{}) && b[i].Sum != ([32]byte{}) {
+			return false
+		}
+		if (a[i].Sum == ([32]byte{}) || b[i].Sum == ([32]byte{})) && (a[i].Mod != b[i].Mod || a[i].Change != b[i].Change) {
 			return false
 		}
 	}
 	return true
 }
+
 
 // noteSynced remembers, before an operation other than sync plans changes
 // to an article's translations (a push, a review), whether sync had
