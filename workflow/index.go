@@ -284,7 +284,6 @@ func sameContent(a, b []stamp) bool {
 	return true
 }
 
-
 // noteSynced remembers, before an operation other than sync plans changes
 // to an article's translations (a push, a review), whether sync had
 // nothing to do for the article: see stillSynced.
