@@ -182,6 +182,13 @@ func (ws *Workspace) stampOf(name string, withSum bool) stamp {
 // entry returns the index's entry of an article if none of its files
 // changed since it was made, else nil.
 func (ws *Workspace) entry(name string) *indexEntry {
+	d := newDirStat(ws.Root)
+	defer d.close()
+	return ws.entryWith(d, name)
+}
+
+// entryWith is entry, stating files through d.
+func (ws *Workspace) entryWith(d *dirStat, name string) *indexEntry {
 	if ws.dir == nil {
 		return nil // a workspace in memory: nothing to cache
 	}
@@ -195,8 +202,10 @@ func (ws *Workspace) entry(name string) *indexEntry {
 	}
 	for i, f := range files {
 		old := e.Files[i]
-		now := ws.stampOf(f, false)
-		if now.Size != old.Size {
+		var now stamp
+		var err error
+		now.Size, now.Mod, now.Change, err = d.stat(f)
+		if err != nil || now.Size != old.Size {
 			return nil
 		}
 		racy := old.Size >= 0 && (e.At-old.Mod < int64(racyWindow) || e.At-old.Change < int64(racyWindow))
@@ -224,9 +233,11 @@ func (ws *Workspace) entries(names []string) map[string]*indexEntry {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			d := newDirStat(ws.Root)
+			defer d.close()
 			for i := range next {
 				if idx.Entries[names[i]] != nil {
-					out[i] = ws.entry(names[i])
+					out[i] = ws.entryWith(d, names[i])
 				}
 			}
 		}()
