@@ -111,15 +111,8 @@ func Parse(path string, data []byte) (*File, error) {
 	raw := doc.generic().(map[string]any)
 	lines := make(map[string]int, doc.keys.len())
 	messageLines(lines, "", doc)
-	ids := make([]string, 0, len(raw))
-	for id := range raw {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	for _, id := range ids {
-		if err := checkMessage(raw, id); err != nil {
-			return nil, &Error{Path: path, Line: lines[id], Msg: err.Error()}
-		}
+	if err := checkMessages(raw, "", lines, path); err != nil {
+		return nil, err
 	}
 	// go-i18n's own reading is the reference for what a message is; it
 	// reads the map decoded above rather than decoding the file again.
@@ -190,6 +183,40 @@ func elemLines(lines map[string]int, prefix string, a *node) {
 			elemLines(lines, prefix, e)
 		}
 	}
+}
+
+// checkMessages refuses, at any depth (an article's messages sit in a
+// table named after it), message tables that carry keys go-i18n does not
+// know next to its own, naming the line.
+func checkMessages(raw map[string]any, prefix string, lines map[string]int, path string) error {
+	ids := make([]string, 0, len(raw))
+	for id := range raw {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		if err := checkMessage(raw, id); err != nil {
+			return &Error{Path: path, Line: lines[prefix+id], Msg: strings.Replace(err.Error(), fmt.Sprintf("%q", id), fmt.Sprintf("%q", prefix+id), 1)}
+		}
+		t, ok := raw[id].(map[string]any)
+		if !ok || isMessageTable(t) {
+			continue
+		}
+		if err := checkMessages(t, prefix+id+".", lines, path); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// isMessageTable reports whether a table holds one of go-i18n's own keys.
+func isMessageTable(t map[string]any) bool {
+	for k := range t {
+		if ownKey(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // checkMessage refuses message tables that carry keys go-i18n does not know

@@ -72,3 +72,13 @@ func TestWithinOldLayout(t *testing.T) {
 		t.Errorf("err = %v, want a message found both ways", err)
 	}
 }
+
+// TestParseNestedUnknownKey checks that an unknown key in a message inside
+// an article's table is named with its line, as at the top.
+func TestParseNestedUnknownKey(t *testing.T) {
+	data := []byte("[a.title]\nhash = 'sha1-x'\nother = 'Алматы'\n\n[a.text-1]\nother = 'Текст'\nnote = 'oops'\n")
+	_, err := Parse("x.ru.toml", data)
+	if err == nil || !strings.Contains(err.Error(), `x.ru.toml:5: message "a.text-1" has an unknown key "note"`) {
+		t.Errorf("err = %v, want the message, key and line named", err)
+	}
+}
