@@ -157,18 +157,22 @@ func writePullTOML(w io.Writer, lang language.Tag, items []PullItem, ws *Workspa
 func writePullXLIFF(w io.Writer, src, lang language.Tag, items []PullItem, ws *Workspace) error {
 	doc := &xliff.Document{SrcLang: src.String(), TrgLang: lang.String()}
 	for _, it := range items {
-		if n := len(doc.Files); n == 0 || doc.Files[n-1].ID != it.Article {
-			doc.Files = append(doc.Files, xliff.File{ID: it.Article, Notes: []xliff.Note{{Category: "title", Text: it.Title}}})
+		if n := len(doc.Files); n == 0 || doc.Files[n-1].ID != xliffFileID(it.Article) {
+			doc.Files = append(doc.Files, xliff.File{ID: xliffFileID(it.Article), Notes: []xliff.Note{{Category: "title", Text: it.Title}}})
 		}
 		f := &doc.Files[len(doc.Files)-1]
 		u := xliff.Unit{ID: it.ID, Source: it.Source, State: xliff.StateInitial}
 		for _, kv := range ws.context(it) {
-			if kv[0] != "title" && kv[0] != "placeholder" {
+			// suggestions travel as translation candidates (<mtc:matches>)
+			if kv[0] != "title" && kv[0] != "placeholder" && kv[0] != "suggestion" {
 				u.Notes = append(u.Notes, xliff.Note{Category: kv[0], Text: kv[1]})
 			}
 		}
 		for _, c := range it.Codes {
 			u.Codes = append(u.Codes, xliff.Code{ID: strconv.Itoa(c.ID), Open: c.Open, Close: c.Close, Paired: c.Paired})
+		}
+		for _, sg := range it.Suggestions {
+			u.Matches = append(u.Matches, xliff.Match{Source: sg.Source, Target: sg.Translation, Similarity: sg.Score * 100, Origin: sg.Origin})
 		}
 		if it.Translation != "" {
 			u.Target, u.HasTarget = it.Translation, true
@@ -250,3 +254,10 @@ func isLineBreak(code string) bool {
 	before, _, ok := strings.Cut(code, "\n")
 	return ok && (strings.TrimSpace(before) == "" || strings.TrimSpace(before) == "\\")
 }
+
+// xliffFileID names an article as an XLIFF <file> id, which must be an XML
+// NMTOKEN: the folders of its name are joined by ":" instead of "/".
+func xliffFileID(article string) string { return strings.ReplaceAll(article, "/", ":") }
+
+// articleOfFileID is the article an XLIFF <file> id names.
+func articleOfFileID(id string) string { return strings.ReplaceAll(id, ":", "/") }

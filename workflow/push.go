@@ -525,14 +525,14 @@ func rejectionsOf(err error) []Rejection {
 	switch {
 	case errors.As(err, &xl):
 		for _, e := range xl {
-			out = append(out, Rejection{Line: e.Line, Article: e.File, ID: e.Unit, Msg: e.Msg})
+			out = append(out, Rejection{Line: e.Line, Article: articleOfFileID(e.File), ID: e.Unit, Msg: e.Msg})
 		}
 	case errors.As(err, &pl):
 		for _, e := range pl {
 			out = append(out, Rejection{Line: e.Line, Msg: e.Msg})
 		}
 	case errors.As(err, &xe):
-		out = append(out, Rejection{Line: xe.Line, Article: xe.File, ID: xe.Unit, Msg: xe.Msg})
+		out = append(out, Rejection{Line: xe.Line, Article: articleOfFileID(xe.File), ID: xe.Unit, Msg: xe.Msg})
 	case errors.As(err, &pe):
 		out = append(out, Rejection{Line: pe.Line, Msg: pe.Msg})
 	case errors.As(err, &ce):
@@ -579,7 +579,7 @@ func readXLIFF(data []byte, rep *PushReport) (language.Tag, []pushed, error) {
 				}
 			}
 			out = append(out, pushed{
-				line: u.Line, article: f.ID, id: u.ID, source: u.Source, translation: u.Target, srcLang: src,
+				line: u.Line, article: articleOfFileID(f.ID), id: u.ID, source: u.Source, translation: u.Target, srcLang: src,
 				review: u.State == xliff.StateReviewed || u.State == xliff.StateFinal,
 				base:   contextBase(base),
 			})

@@ -33,6 +33,12 @@ func TestScript(t *testing.T) {
 		UpdateScripts:       *update,
 		Setup: func(e *testscript.Env) error {
 			e.Setenv("NO_COLOR", "1")
+			// the XLIFF 2.0 schemas, for scripts that validate what pull writes
+			schema, err := filepath.Abs(filepath.Join("..", "..", "workflow", "exchange", "xliff", "testdata", "schemas", "xliff20-all.xsd"))
+			if err != nil {
+				return err
+			}
+			e.Setenv("XLIFF_SCHEMA", schema)
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -187,6 +189,9 @@ type printer struct {
 func (p *printer) document(d *Document) {
 	p.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	p.WriteString(`<xliff xmlns="` + Namespace + `" version="2.0"`)
+	if hasMatches(d) {
+		p.WriteString(` xmlns:mtc="` + MatchesNamespace + `"`)
+	}
 	p.attr("srcLang", d.SrcLang)
 	if d.TrgLang != "" {
 		p.attr("trgLang", d.TrgLang)
@@ -230,11 +235,13 @@ func (p *printer) unit(u *Unit) {
 	p.WriteString("    <unit")
 	p.attr("id", u.ID)
 	p.WriteString(">\n")
-	p.notes("      ", u.Notes)
 	codes := map[string]Code{}
 	for _, c := range u.Codes {
 		codes[c.ID] = c
 	}
+	matches := usableMatches(u, codes)
+	p.matches(matches, codes)
+	p.notes("      ", u.Notes)
 	source := tokenize(u.Source)
 	if len(codes) > 0 {
 		p.WriteString("      <originalData>\n")
@@ -251,6 +258,9 @@ func (p *printer) unit(u *Unit) {
 		p.WriteString("      </originalData>\n")
 	}
 	p.WriteString("      <segment")
+	if len(matches) > 0 {
+		p.attr("id", "s1") // what the matches refer to
+	}
 	if u.State != "" {
 		p.attr("state", u.State)
 	}
@@ -261,6 +271,117 @@ func (p *printer) unit(u *Unit) {
 	}
 	p.WriteString("      </segment>\n")
 	p.WriteString("    </unit>\n")
+}
+
+// hasMatches reports whether any unit has a match to write.
+func hasMatches(d *Document) bool {
+	for _, f := range d.Files {
+		for i := range f.Units {
+			u := &f.Units[i]
+			if len(u.Matches) == 0 {
+				continue
+			}
+			codes := map[string]Code{}
+			for _, c := range u.Codes {
+				codes[c.ID] = c
+			}
+			if len(usableMatches(u, codes)) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// usableMatches returns the unit's matches whose texts are well-formed
+// placeholder text using only the placeholders of the unit's source.
+func usableMatches(u *Unit, codes map[string]Code) []Match {
+	var out []Match
+	inSource := map[string]bool{}
+	for _, t := range tokenize(u.Source) {
+		if t.kind != tokText {
+			inSource[t.s] = true
+		}
+	}
+	for _, m := range u.Matches {
+		ok := m.Target != ""
+		for _, text := range []string{m.Source, m.Target} {
+			if _, probs := placeholders(text); len(probs) > 0 {
+				ok = false // malformed
+			}
+			for _, t := range tokenize(text) {
+				if t.kind != tokText && !inSource[t.s] {
+					ok = false // a placeholder the unit does not have
+				}
+			}
+		}
+		if ok {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// matches writes translation candidates as <mtc:matches>, each with its own
+// <originalData> for its placeholders.
+func (p *printer) matches(ms []Match, codes map[string]Code) {
+	if len(ms) == 0 {
+		return
+	}
+	p.WriteString("      <mtc:matches>\n")
+	for i, m := range ms {
+		p.WriteString("        <mtc:match")
+		p.attr("id", fmt.Sprintf("m%d", i+1))
+		p.attr("ref", "#s1")
+		p.attr("similarity", strconv.FormatFloat(min(max(m.Similarity, 0), 100), 'f', -1, 64))
+		if m.Origin != "" {
+			p.attr("origin", m.Origin)
+		}
+		p.WriteString(">\n")
+		source := tokenize(m.Source)
+		used := map[string]bool{}
+		for _, text := range [][]token{source, tokenize(m.Target)} {
+			for _, t := range text {
+				if t.kind != tokText {
+					used[t.s] = true
+				}
+			}
+		}
+		if len(used) > 0 {
+			p.WriteString("      <originalData>\n")
+			for _, c := range sortedCodes(codes) {
+				if !used[c.ID] {
+					continue
+				}
+				p.data("d"+c.ID, c.Open)
+				if c.Paired {
+					p.data("d"+c.ID+"-end", c.Close)
+				}
+			}
+			p.WriteString("      </originalData>\n")
+		}
+		p.content("source", source, codes)
+		p.content("target", tokenize(m.Target), codes)
+		p.WriteString("        </mtc:match>\n")
+	}
+	p.WriteString("      </mtc:matches>\n")
+}
+
+// sortedCodes returns codes in the order of their IDs' numbers.
+func sortedCodes(codes map[string]Code) []Code {
+	out := make([]Code, 0, len(codes))
+	for _, c := range codes {
+		out = append(out, c)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, _ := strconv.Atoi(out[i].ID)
+		b, _ := strconv.Atoi(out[j].ID)
+		if a != b {
+			return a < b
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out
 }
 
 func (p *printer) data(id, s string) {

@@ -56,7 +56,24 @@ type Unit struct {
 	HasTarget bool   // whether the unit has a <target> (possibly empty)
 	State     string // one of the State constants, or "" when absent
 	Line      int    // set by Read: the line of the <unit> start tag
+	// Matches are translation candidates (the Translation Candidates
+	// module, <mtc:matches>), best first; Write writes them, Read skips
+	// them. A match whose placeholders the unit's Codes do not have is
+	// left out.
+	Matches []Match
 }
+
+// Match is a translation candidate for a unit: a source text like the
+// unit's, its translation, how similar it is (0 to 100) and where it
+// comes from.
+type Match struct {
+	Source, Target string
+	Similarity     float64
+	Origin         string
+}
+
+// MatchesNamespace is the namespace of the Translation Candidates module.
+const MatchesNamespace = "urn:oasis:names:tc:xliff:matches:2.0"
 
 // Note is a note for the translator (<note>). Category is free text
 // ("context", "previous-source", …); "" leaves the attribute out.
