@@ -3,6 +3,7 @@ package workflow
 import (
 	"errors"
 	"fmt"
+	"sort"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"github.com/pelletier/go-toml/v2"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/tilmash/tilmash/workflow/edition"
 	"github.com/tilmash/tilmash/workflow/segment"
+	"github.com/tilmash/tilmash/workflow/translit"
 )
 
 // This file assembles an edition from the source and the translations.
@@ -20,11 +22,24 @@ import (
 func (ws *Workspace) uiBundle() (*i18n.Bundle, error) {
 	b := i18n.NewBundle(ws.Langs[0])
 	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	// the messages of each language, for the languages derived from it
+	loaded := map[language.Tag]map[string]*i18n.Message{}
+	keep := func(tag language.Tag, mf *i18n.MessageFile) {
+		if loaded[tag] == nil {
+			loaded[tag] = map[string]*i18n.Message{}
+		}
+		for _, m := range mf.Messages {
+			loaded[tag][m.ID] = m
+		}
+	}
+	own := map[language.Tag]bool{}
 	for _, tag := range ws.Langs {
 		if data := edition.DefaultUI(tag); data != nil {
-			if _, err := b.ParseMessageFileBytes(data, "ui."+tag.String()+".toml"); err != nil {
+			mf, err := b.ParseMessageFileBytes(data, "ui."+tag.String()+".toml")
+			if err != nil {
 				return nil, fmt.Errorf("tilmash's own UI strings for %s: %w", tag, err)
 			}
+			keep(tag, mf)
 		}
 		p := ws.UIPath(tag)
 		data, err := ws.readFile(p)
@@ -39,8 +54,35 @@ func (ws *Workspace) uiBundle() (*i18n.Bundle, error) {
 		if err := edition.CheckUIFile(p, data); err != nil {
 			return nil, err
 		}
-		if _, err := b.ParseMessageFileBytes(data, p); err != nil {
+		mf, err := b.ParseMessageFileBytes(data, p)
+		if err != nil {
 			return nil, fmt.Errorf("%s: %w: fix the file, or delete it to use tilmash's defaults", p, err)
+		}
+		keep(tag, mf)
+		own[tag] = true
+	}
+	// A derived language without UI strings of its own takes its base's,
+	// transliterated.
+	for _, tag := range ws.Langs {
+		base, ok := ws.DerivedFrom(tag)
+		if !ok || own[tag] {
+			continue
+		}
+		ids := make([]string, 0, len(loaded[base]))
+		for id := range loaded[base] {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
+		var msgs []*i18n.Message
+		for _, id := range ids {
+			m := *loaded[base][id]
+			for _, f := range []*string{&m.Zero, &m.One, &m.Two, &m.Few, &m.Many, &m.Other} {
+				*f = translit.Kazakh(*f)
+			}
+			msgs = append(msgs, &m)
+		}
+		if err := b.AddMessages(tag, msgs...); err != nil {
+			return nil, fmt.Errorf("UI strings for %s from %s: %w", tag, base, err)
 		}
 	}
 	return b, nil

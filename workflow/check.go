@@ -193,6 +193,9 @@ func (ws *Workspace) checkArticle(slug string, langs []language.Tag, qa qaRules)
 	var codes map[string][]segment.Code
 	var out []Finding
 	for _, tag := range ws.Langs {
+		if _, derived := ws.DerivedFrom(tag); derived {
+			continue // checked in its base language
+		}
 		if tag == src.art.Lang || !(Filter{Langs: langs}).hasLang(tag) {
 			continue
 		}
@@ -244,6 +247,9 @@ func (ws *Workspace) checkUI(f Filter, qa qaRules) ([]Finding, error) {
 	}
 	var out []Finding
 	for _, tag := range ws.Langs {
+		if _, derived := ws.DerivedFrom(tag); derived {
+			continue // transliterated from its base language
+		}
 		if !f.hasLang(tag) {
 			continue
 		}

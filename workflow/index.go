@@ -29,7 +29,7 @@ const indexName = "index"
 
 // indexVersion changes when the index's content or tilmash's reading of
 // the files changes meaning; an index of another version is ignored.
-const indexVersion = 5
+const indexVersion = 6
 
 // racyWindow is how close to its reading a file's time may be before its
 // content is checked: more than any file system's time granularity.
@@ -67,6 +67,7 @@ type counts struct {
 	Segments, Missing, Stale, Translated, Reviewed int
 	Words, WordsPending, Conflicts                 int
 	OutOfDate                                      bool
+	DerivedFrom                                    string
 }
 
 // rows returns the entry's status rows.
@@ -75,7 +76,7 @@ func (e *indexEntry) rows(name string) []Row {
 	for i, c := range e.Counts {
 		out[i] = Row{Article: name, Title: e.Title, Lang: c.Lang, Source: e.Source,
 			Segments: c.Segments, Missing: c.Missing, Stale: c.Stale, Translated: c.Translated, Reviewed: c.Reviewed,
-			Words: c.Words, WordsPending: c.WordsPending, Conflicts: c.Conflicts, OutOfDate: c.OutOfDate}
+			Words: c.Words, WordsPending: c.WordsPending, Conflicts: c.Conflicts, OutOfDate: c.OutOfDate, DerivedFrom: c.DerivedFrom}
 		if c.Segments > 0 {
 			out[i].Percent = 100 * float64(c.Translated+c.Reviewed) / float64(c.Segments)
 		}
@@ -89,7 +90,7 @@ func (e *indexEntry) setRows(rows []Row) {
 	for i, r := range rows {
 		e.Title, e.Source = r.Title, r.Source
 		e.Counts[i] = counts{Lang: r.Lang, Segments: r.Segments, Missing: r.Missing, Stale: r.Stale, Translated: r.Translated, Reviewed: r.Reviewed,
-			Words: r.Words, WordsPending: r.WordsPending, Conflicts: r.Conflicts, OutOfDate: r.OutOfDate}
+			Words: r.Words, WordsPending: r.WordsPending, Conflicts: r.Conflicts, OutOfDate: r.OutOfDate, DerivedFrom: r.DerivedFrom}
 	}
 }
 

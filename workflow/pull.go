@@ -79,6 +79,9 @@ func (it PullItem) Diff() string {
 
 // Pull returns the pending segments of a language in document order.
 func (ws *Workspace) Pull(ctx context.Context, opts PullOptions) ([]PullItem, error) {
+	if base, ok := ws.DerivedFrom(opts.Lang); ok {
+		return nil, derivedError(opts.Lang, base)
+	}
 	include := map[State]bool{}
 	for _, s := range opts.Include {
 		include[s] = true

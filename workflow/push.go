@@ -179,6 +179,9 @@ func (ws *Workspace) Push(ctx context.Context, name string, data []byte, opts Pu
 	if named, ok := ws.langInName(name); ok && named != lang && format != FormatTOML {
 		return nil, nil, &PushError{File: name, Rejections: []Rejection{{Msg: fmt.Sprintf("the file name says %s, but the file says its translations are in %s: rename the file or fix its language", named, lang)}}}
 	}
+	if base, ok := ws.DerivedFrom(lang); ok {
+		return nil, nil, &PushError{File: name, Rejections: []Rejection{{Msg: derivedError(lang, base).Error()}}}
+	}
 	if !ws.HasLang(lang) {
 		return nil, nil, &PushError{File: name, Rejections: []Rejection{{Msg: fmt.Sprintf("the file is for %s, which is not one of the workspace's languages (%s)", lang, strings.Join(ws.Config.Languages, ", "))}}}
 	}

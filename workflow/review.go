@@ -44,6 +44,9 @@ func (e *ReviewError) Error() string { return e.Msg }
 // either makes it lapse. Missing and stale segments cannot be approved; they
 // are reported as skipped. Unknown IDs are an error.
 func (ws *Workspace) Review(ctx context.Context, opts ReviewOptions) (*Plan, []ReviewReport, error) {
+	if base, ok := ws.DerivedFrom(opts.Lang); ok {
+		return nil, nil, &ReviewError{Msg: derivedError(opts.Lang, base).Error()}
+	}
 	if strings.TrimSpace(opts.By) == "" {
 		return nil, nil, &ReviewError{Msg: "no reviewer name: pass --by NAME or set git's user.name"}
 	}

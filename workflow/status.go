@@ -11,6 +11,7 @@ import (
 	"github.com/tilmash/tilmash/workflow/catalog"
 	"github.com/tilmash/tilmash/workflow/segment"
 	"github.com/tilmash/tilmash/workflow/track"
+	"github.com/tilmash/tilmash/workflow/translit"
 )
 
 // State is the status of a segment in a language.
@@ -52,6 +53,9 @@ type Row struct {
 	Words        int     `json:"words"`
 	WordsPending int     `json:"words_pending"`
 	Percent      float64 `json:"percent"`
+	// DerivedFrom names the language a derived language's edition is
+	// made from (kk for kk-Latn): its state is that language's.
+	DerivedFrom string `json:"derived_from,omitempty"`
 	// Conflicts counts the segments with an open conflict (two
 	// translations met in a merge): beside the state, until resolved.
 	Conflicts int `json:"conflicts"`
@@ -239,8 +243,23 @@ func hasUnit(units []Unit, id string) bool {
 	return false
 }
 
-// segmentStates returns the state of every unit in a target language.
+// segmentStates returns the state of every unit in a target language. A
+// derived language's are its base's, the translations transliterated.
 func (ws *Workspace) segmentStates(st *articleState, tag language.Tag) ([]SegmentStatus, error) {
+	if base, ok := ws.DerivedFrom(tag); ok {
+		if base == st.src.art.Lang {
+			return sourceStates(st), nil // the article itself, transliterated
+		}
+		states, err := ws.segmentStates(st, base)
+		if err != nil {
+			return nil, err
+		}
+		for i := range states {
+			states[i].Translation = translit.Kazakh(states[i].Translation)
+			states[i].Conflict = translit.Kazakh(states[i].Conflict)
+		}
+		return states, nil
+	}
 	f, err := ws.loadArticleCatalog(st.slug, tag)
 	if err != nil {
 		return nil, err
@@ -293,7 +312,11 @@ func (ws *Workspace) statusRow(st *articleState, tag language.Tag) (Row, error) 
 	if err != nil {
 		return Row{}, err
 	}
-	return rowOf(st, tag, detail), nil
+	row := rowOf(st, tag, detail)
+	if base, ok := ws.DerivedFrom(tag); ok {
+		row.DerivedFrom = base.String()
+	}
+	return row, nil
 }
 
 // rowOf counts the states of an article's segments in a language.
@@ -347,4 +370,14 @@ func CountWords(text string) int {
 		}
 	}
 	return n
+}
+
+// sourceStates are the states of a language derived from the article's own
+// language: every segment translated, by transliteration of its source.
+func sourceStates(st *articleState) []SegmentStatus {
+	out := make([]SegmentStatus, 0, len(st.units))
+	for _, u := range st.units {
+		out = append(out, SegmentStatus{ID: u.ID, Source: u.Text, Words: CountWords(u.Text), Line: u.Line, State: Translated, Translation: translit.Kazakh(u.Text)})
+	}
+	return out
 }

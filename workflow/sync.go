@@ -212,6 +212,14 @@ func (ws *Workspace) syncArticle(slug string, plan *Plan, memories map[language.
 		if tag == srcLang {
 			continue
 		}
+		if _, derived := ws.DerivedFrom(tag); derived {
+			row, err := ws.statusRowDerived(st, tag, rows)
+			if err != nil {
+				return rep, err
+			}
+			rows = append(rows, row)
+			continue // made from its base: no message files of its own
+		}
 		row, err := ws.syncTarget(st, from, tag, oldText, plan, memories)
 		if err != nil {
 			return rep, err
@@ -490,4 +498,22 @@ func (r *renames) renamedFrom(slug string, src *source) (string, *catalog.File, 
 		r.taken[best] = true
 	}
 	return best, bestFile, nil
+}
+
+// statusRowDerived returns a derived language's status row from its base's
+// among rows (synced before it), or nil when the base comes later.
+func (ws *Workspace) statusRowDerived(st *articleState, tag language.Tag, rows []Row) (Row, error) {
+	base, _ := ws.DerivedFrom(tag)
+	if base == st.src.art.Lang {
+		row := rowOf(st, tag, sourceStates(st))
+		row.Detail, row.DerivedFrom = nil, base.String()
+		return row, nil
+	}
+	for _, r := range rows {
+		if r.Lang == base.String() {
+			r.Lang, r.DerivedFrom = tag.String(), base.String()
+			return r, nil
+		}
+	}
+	return Row{}, fmt.Errorf("languages in %s: list %s before %s, which is made from it", ConfigFile, base, tag)
 }

@@ -280,6 +280,13 @@ func OpenFS(root string, fsys fs.FS) (*Workspace, error) {
 		seen[tag] = true
 		ws.Langs = append(ws.Langs, tag)
 	}
+	for _, tag := range ws.Langs {
+		base, _ := tag.Base()
+		script, _ := tag.Script()
+		if base.String() == "kk" && script.String() == "Latn" && !ws.HasLang(language.Kazakh) {
+			return nil, fmt.Errorf("%s: languages has %s, which is made from kk: add kk to languages", ConfigFile, tag)
+		}
+	}
 	if cfg.SourceLang != "" {
 		tag, err := language.Parse(cfg.SourceLang)
 		if err != nil || !seen[tag] {
@@ -319,6 +326,24 @@ func (ws *Workspace) HasLang(tag language.Tag) bool {
 		}
 	}
 	return false
+}
+
+// DerivedFrom returns the language a derived language is made from, and
+// true; false for a language translators write. Kazakh in Latin letters
+// (kk-Latn) is derived from Kazakh (kk) by the official transliteration of
+// 2021 (package translit): it needs no translators.
+func (ws *Workspace) DerivedFrom(tag language.Tag) (language.Tag, bool) {
+	base, _ := tag.Base()
+	script, _ := tag.Script()
+	if base.String() == "kk" && script.String() == "Latn" && ws.HasLang(language.Kazakh) {
+		return language.Kazakh, true
+	}
+	return language.Und, false
+}
+
+// derivedError refuses work on a derived language: translate its base.
+func derivedError(tag, base language.Tag) error {
+	return fmt.Errorf("%s is made from %s by transliteration: it needs no translators; translate %s instead", tag, base, base)
 }
 
 // SourceLang returns the language of articles that say none.

@@ -20,6 +20,7 @@ import (
 	"golang.org/x/text/language/display"
 
 	"github.com/tilmash/tilmash/workflow/segment"
+	"github.com/tilmash/tilmash/workflow/translit"
 )
 
 // FrontMatter is the front matter of an edition's Markdown.
@@ -132,18 +133,38 @@ func (u *UI) T(id string, data map[string]any, count any) string {
 // Upper upper-cases text by the rules of the UI's language (Turkish and
 // Azeri dotted İ, for one).
 func (u *UI) Upper(text string) string {
-	return cases.Upper(u.Lang).String(text)
+	return cases.Upper(casing(u.Lang)).String(text)
+}
+
+// casing returns the language whose case rules a language's text follows:
+// Kazakh in Latin letters has the dotted and dotless i of Turkish.
+func casing(tag language.Tag) language.Tag {
+	if kazakhLatin(tag) {
+		return language.Turkish
+	}
+	return tag
+}
+
+// kazakhLatin reports whether tag is Kazakh in the Latin alphabet.
+func kazakhLatin(tag language.Tag) bool {
+	base, _ := tag.Base()
+	script, _ := tag.Script()
+	return base.String() == "kk" && script.String() == "Latn"
 }
 
 // LanguageName returns a language's name in its own language, capitalised
-// by its own rules: "English", "Русский", "Қазақ тілі", "Türkçe".
+// by its own rules: "English", "Русский", "Қазақ тілі", "Türkçe", and
+// "Qazaq tılı" for Kazakh in Latin letters.
 func LanguageName(tag language.Tag) string {
 	name := display.Self.Name(tag)
+	if kazakhLatin(tag) {
+		name = translit.Kazakh(display.Self.Name(language.Kazakh))
+	}
 	if name == "" {
 		return tag.String()
 	}
 	_, n := utf8.DecodeRuneInString(name)
-	return cases.Upper(tag).String(name[:n]) + name[n:]
+	return cases.Upper(casing(tag)).String(name[:n]) + name[n:]
 }
 
 // TranslatedFromID returns the UI message ID of the "translated from" line
