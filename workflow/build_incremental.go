@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+
+	"github.com/tilmash/tilmash/workflow/glossary"
 )
 
 // This file decides which editions a build may keep as an earlier build
@@ -41,6 +43,8 @@ func (ws *Workspace) buildKey(opts BuildOptions) string {
 	for _, tag := range ws.Langs {
 		ui = append(ui, ws.stampOf(ws.UIPath(tag), true))
 	}
+	// the glossary fixes forms of derived languages
+	ui = append(ui, ws.stampOf(glossary.FileName, true))
 	data, err := json.Marshal(map[string]any{
 		"require": opts.Require, "fallback": opts.Fallback, "min": opts.MinCoverage,
 		"formats": opts.Formats, "layout": opts.Layout, "langs": ws.Config.Languages,

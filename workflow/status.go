@@ -3,6 +3,7 @@ package workflow
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -247,16 +248,24 @@ func hasUnit(units []Unit, id string) bool {
 // derived language's are its base's, the translations transliterated.
 func (ws *Workspace) segmentStates(st *articleState, tag language.Tag) ([]SegmentStatus, error) {
 	if base, ok := ws.DerivedFrom(tag); ok {
-		if base == st.src.art.Lang {
-			return sourceStates(st), nil // the article itself, transliterated
+		fixed, err := ws.fixedForms(base, tag)
+		if err != nil {
+			return nil, err
+		}
+		if base == st.src.art.Lang { // the article itself, transliterated
+			states := sourceStates(st)
+			for i := range states {
+				states[i].Translation = fixed(states[i].Translation)
+			}
+			return states, nil
 		}
 		states, err := ws.segmentStates(st, base)
 		if err != nil {
 			return nil, err
 		}
 		for i := range states {
-			states[i].Translation = translit.Kazakh(states[i].Translation)
-			states[i].Conflict = translit.Kazakh(states[i].Conflict)
+			states[i].Translation = fixed(translit.Kazakh(states[i].Translation))
+			states[i].Conflict = fixed(translit.Kazakh(states[i].Conflict))
 		}
 		return states, nil
 	}
@@ -380,4 +389,44 @@ func sourceStates(st *articleState) []SegmentStatus {
 		out = append(out, SegmentStatus{ID: u.ID, Source: u.Text, Words: CountWords(u.Text), Line: u.Line, State: Translated, Translation: translit.Kazakh(u.Text)})
 	}
 	return out
+}
+
+// fixedForms returns what puts the forms the glossary fixes for a derived
+// language in place of the transliteration of its base's forms: a name
+// the newsroom writes its own way in Latin letters keeps that way, in its
+// inflected forms too (the transliterated base form is replaced wherever
+// it stands, endings kept).
+func (ws *Workspace) fixedForms(base, tag language.Tag) (func(string) string, error) {
+	if ws.fixes == nil {
+		ws.fixes = map[language.Tag]*strings.Replacer{}
+	}
+	if r, ok := ws.fixes[tag]; ok {
+		return r.Replace, nil
+	}
+	q, err := ws.qaRules()
+	if err != nil {
+		return nil, err
+	}
+	var pairs []string
+	if q.glossary != nil {
+		type fix struct{ from, to string }
+		var fixes []fix
+		for _, term := range q.glossary.Terms {
+			b, d := term.Langs[base], term.Langs[tag]
+			if b == nil || d == nil || b.Form == "" || d.Form == "" {
+				continue
+			}
+			if from := translit.Kazakh(b.Form); from != d.Form {
+				fixes = append(fixes, fix{from, d.Form})
+			}
+		}
+		// longer forms first, so that a name is not cut by a shorter one
+		sort.SliceStable(fixes, func(i, j int) bool { return len(fixes[i].from) > len(fixes[j].from) })
+		for _, f := range fixes {
+			pairs = append(pairs, f.from, f.to)
+		}
+	}
+	r := strings.NewReplacer(pairs...)
+	ws.fixes[tag] = r
+	return r.Replace, nil
 }

@@ -174,6 +174,9 @@ type Workspace struct {
 	// exact indexes each language's memory by article and source text
 	// during a sync (see exactMatch).
 	exact map[language.Tag]map[[2]string]string
+	// fixes puts the glossary's fixed forms into a derived language's
+	// transliteration (see fixedForms).
+	fixes map[language.Tag]*strings.Replacer
 
 	dir *os.Root // the workspace folder, when opened by Open
 }
