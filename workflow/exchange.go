@@ -104,6 +104,13 @@ func (ws *Workspace) context(it PullItem) [][2]string {
 		add("changes", it.Diff())
 	}
 	add("current-translation", it.Translation)
+	for _, h := range it.Terms {
+		term := h.Source + " → " + h.Translation
+		if h.Note != "" {
+			term += " (" + h.Note + ")"
+		}
+		add("term", term)
+	}
 	add("conflict", it.Conflict) // the other translation, to choose from or merge
 	for _, c := range it.Codes {
 		switch {
@@ -164,12 +171,15 @@ func writePullXLIFF(w io.Writer, src, lang language.Tag, items []PullItem, ws *W
 		u := xliff.Unit{ID: it.ID, Source: it.Source, State: xliff.StateInitial}
 		for _, kv := range ws.context(it) {
 			// suggestions travel as translation candidates (<mtc:matches>)
-			if kv[0] != "title" && kv[0] != "placeholder" && kv[0] != "suggestion" {
+			if kv[0] != "title" && kv[0] != "placeholder" && kv[0] != "suggestion" && kv[0] != "term" {
 				u.Notes = append(u.Notes, xliff.Note{Category: kv[0], Text: kv[1]})
 			}
 		}
 		for _, c := range it.Codes {
 			u.Codes = append(u.Codes, xliff.Code{ID: strconv.Itoa(c.ID), Open: c.Open, Close: c.Close, Paired: c.Paired})
+		}
+		for _, h := range it.Terms {
+			u.Glossary = append(u.Glossary, xliff.GlossEntry{Term: h.Source, Translation: h.Translation, Definition: h.Note})
 		}
 		for _, sg := range it.Suggestions {
 			u.Matches = append(u.Matches, xliff.Match{Source: sg.Source, Target: sg.Translation, Similarity: sg.Score * 100, Origin: sg.Origin})

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/tilmash/tilmash/workflow/catalog"
+	"github.com/tilmash/tilmash/workflow/glossary"
 	"github.com/tilmash/tilmash/workflow/segment"
 	"github.com/tilmash/tilmash/workflow/track"
 )
@@ -50,6 +51,9 @@ type PullItem struct {
 	// Conflict is the other translation of an open conflict: pushing a
 	// translation of the segment resolves it.
 	Conflict string
+	// Terms are the glossary's terms found in the source, with the form
+	// the translation must use.
+	Terms []TermHint
 	// Before and After are the neighbouring segments' source texts.
 	Before, After string
 	Suggestions   []Suggestion
@@ -81,6 +85,10 @@ func (it PullItem) Diff() string {
 func (ws *Workspace) Pull(ctx context.Context, opts PullOptions) ([]PullItem, error) {
 	if base, ok := ws.DerivedFrom(opts.Lang); ok {
 		return nil, derivedError(opts.Lang, base)
+	}
+	q, err := ws.qaRules()
+	if err != nil {
+		return nil, err
 	}
 	include := map[State]bool{}
 	for _, s := range opts.Include {
@@ -133,6 +141,7 @@ func (ws *Workspace) Pull(ctx context.Context, opts PullOptions) ([]PullItem, er
 			if it.State == Missing || it.State == Stale {
 				it.Suggestions = tm.lookup(it.Source, slug+"/"+it.ID)
 			}
+			it.Terms = termsIn(q.glossary, it.Source, it.SourceLang, opts.Lang)
 			items = append(items, it)
 		}
 	}
@@ -346,6 +355,37 @@ func (m *memory) lookup(text, self string) []Suggestion {
 	})
 	if len(out) > 3 {
 		out = out[:3]
+	}
+	return out
+}
+
+// TermHint is a glossary term found in a segment's source: how the source
+// writes it, the form the translation must use, and the term's note.
+type TermHint struct {
+	Source      string `json:"source"`
+	Translation string `json:"translation"`
+	Note        string `json:"note,omitempty"`
+}
+
+// termsIn lists the glossary's terms in a source text with their required
+// forms in lang (the source's own form for a term not to translate).
+func termsIn(g *glossary.Glossary, text string, src, lang language.Tag) []TermHint {
+	var out []TermHint
+	for _, o := range g.In(text, src) {
+		e := o.Term.Entry(lang)
+		if e == nil {
+			continue
+		}
+		h := TermHint{Source: o.Text, Translation: e.Form, Note: e.Note}
+		if h.Note == "" {
+			h.Note = o.Term.Note
+		}
+		if e.DoNotTranslate {
+			h.Translation = o.Text
+		}
+		if h.Translation != "" {
+			out = append(out, h)
+		}
 	}
 	return out
 }

@@ -22,7 +22,7 @@ func TestMatchesValid(t *testing.T) {
 				{Source: "See the reports.", Target: "Баяндамаларды қараңыз.", Similarity: 87.5, Origin: "memory (agency.tmx)"},
 			},
 		},
-		{ID: "title", Source: "Floods", State: StateInitial},
+		{ID: "title", Source: "Floods", State: StateInitial, Glossary: []GlossEntry{{Term: "Floods", Translation: "Су тасқыны", Definition: "the newsroom's word & no other"}}},
 	}}}}
 	var sb strings.Builder
 	if err := Write(&sb, doc); err != nil {
@@ -35,12 +35,15 @@ func TestMatchesValid(t *testing.T) {
 		`<target><pc id="1" dataRefStart="d1" dataRefEnd="d1-end">Баяндаманы</pc> қараңыз.</target>`,
 		`similarity="87.5" origin="memory (agency.tmx)"`,
 		`<segment id="s1" state="initial">`,
+		`xmlns:gls="urn:oasis:names:tc:xliff:glossary:2.0"`,
+		`<gls:term>Floods</gls:term>`,
+		`<gls:definition>the newsroom's word &amp; no other</gls:definition>`,
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the file lacks %s:\n%s", want, out)
 		}
 	}
-	if strings.Contains(out, "&amp; ") {
+	if strings.Contains(out, "See the report &amp;") {
 		t.Error("a match with a placeholder the unit lacks was written")
 	}
 	back, err := Read([]byte(out))

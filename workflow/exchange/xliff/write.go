@@ -192,6 +192,9 @@ func (p *printer) document(d *Document) {
 	if hasMatches(d) {
 		p.WriteString(` xmlns:mtc="` + MatchesNamespace + `"`)
 	}
+	if hasGlossary(d) {
+		p.WriteString(` xmlns:gls="` + GlossaryNamespace + `"`)
+	}
 	p.attr("srcLang", d.SrcLang)
 	if d.TrgLang != "" {
 		p.attr("trgLang", d.TrgLang)
@@ -241,6 +244,7 @@ func (p *printer) unit(u *Unit) {
 	}
 	matches := usableMatches(u, codes)
 	p.matches(matches, codes)
+	p.glossary(u.Glossary)
 	p.notes("      ", u.Notes)
 	source := tokenize(u.Source)
 	if len(codes) > 0 {
@@ -271,6 +275,43 @@ func (p *printer) unit(u *Unit) {
 	}
 	p.WriteString("      </segment>\n")
 	p.WriteString("    </unit>\n")
+}
+
+// hasGlossary reports whether any unit has glossary entries.
+func hasGlossary(d *Document) bool {
+	for _, f := range d.Files {
+		for _, u := range f.Units {
+			if len(u.Glossary) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// glossary writes a unit's terms as <gls:glossary>.
+func (p *printer) glossary(es []GlossEntry) {
+	if len(es) == 0 {
+		return
+	}
+	p.WriteString("      <gls:glossary>\n")
+	for _, e := range es {
+		p.WriteString("        <gls:glossEntry>\n          <gls:term>")
+		p.text(e.Term)
+		p.WriteString("</gls:term>\n")
+		if e.Translation != "" {
+			p.WriteString("          <gls:translation>")
+			p.text(e.Translation)
+			p.WriteString("</gls:translation>\n")
+		}
+		if e.Definition != "" {
+			p.WriteString("          <gls:definition>")
+			p.text(e.Definition)
+			p.WriteString("</gls:definition>\n")
+		}
+		p.WriteString("        </gls:glossEntry>\n")
+	}
+	p.WriteString("      </gls:glossary>\n")
 }
 
 // hasMatches reports whether any unit has a match to write.

@@ -61,7 +61,19 @@ type Unit struct {
 	// them. A match whose placeholders the unit's Codes do not have is
 	// left out.
 	Matches []Match
+	// Glossary holds the terms of the glossary found in the source (the
+	// Glossary module, <gls:glossary>); Write writes them, Read skips them.
+	Glossary []GlossEntry
 }
+
+// GlossEntry is a term found in a unit's source, with its required
+// translation and a note.
+type GlossEntry struct {
+	Term, Translation, Definition string
+}
+
+// GlossaryNamespace is the namespace of the Glossary module.
+const GlossaryNamespace = "urn:oasis:names:tc:xliff:glossary:2.0"
 
 // Match is a translation candidate for a unit: a source text like the
 // unit's, its translation, how similar it is (0 to 100) and where it
