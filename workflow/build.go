@@ -46,6 +46,11 @@ type BuildOptions struct {
 	Previous *Manifest
 	// Progress, if set, is called after each article.
 	Progress func(done, total int)
+	// NoBreakSpaces applies the house style's no-break spaces to the
+	// translations (see check.HouseStyle.NoBreakSpaces).
+	NoBreakSpaces bool
+	// qa holds the house styles when NoBreakSpaces is set.
+	qa *qaRules
 	// Output is the output folder (absolute): a build keeps the editions
 	// an earlier build wrote there when nothing they are made from
 	// changed. Empty: every edition is assembled.
@@ -70,7 +75,7 @@ func ShardOf(name string, n int) int {
 // BuildOptions returns the build defaults of tilmash.toml.
 func (ws *Workspace) BuildOptions() (BuildOptions, error) {
 	b := ws.Config.Build
-	o := BuildOptions{Formats: b.Formats, Fallback: b.Fallback, MinCoverage: b.MinCoverage, Require: State(b.Require), Layout: Layout(b.Layout)}
+	o := BuildOptions{Formats: b.Formats, Fallback: b.Fallback, MinCoverage: b.MinCoverage, Require: State(b.Require), Layout: Layout(b.Layout), NoBreakSpaces: b.NoBreakSpaces}
 	if o.Layout == "" {
 		o.Layout = LayoutDefault
 	}
@@ -145,6 +150,13 @@ func (ws *Workspace) Build(ctx context.Context, opts BuildOptions) (*Plan, *Mani
 	bundle, err := ws.uiBundle()
 	if err != nil {
 		return nil, nil, err
+	}
+	if opts.NoBreakSpaces {
+		q, err := ws.qaRules()
+		if err != nil {
+			return nil, nil, err
+		}
+		opts.qa = &q
 	}
 	plan := &Plan{}
 	removals := map[string]bool{}

@@ -142,6 +142,9 @@ func (ws *Workspace) assemble(st *articleState, tag language.Tag, opts BuildOpti
 			switch {
 			case finished(s):
 				texts[i], langs[i] = edition.Strip(s.Translation), tag
+				if opts.qa != nil {
+					texts[i] = opts.qa.style(tag).NoBreakSpaces(texts[i])
+				}
 				ed.Coverage.Finished++
 			case fbTag == src.art.Lang:
 				texts[i], langs[i] = s.Source, fbTag

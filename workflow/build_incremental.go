@@ -47,7 +47,7 @@ func (ws *Workspace) buildKey(opts BuildOptions) string {
 	ui = append(ui, ws.stampOf(glossary.FileName, true))
 	data, err := json.Marshal(map[string]any{
 		"require": opts.Require, "fallback": opts.Fallback, "min": opts.MinCoverage,
-		"formats": opts.Formats, "layout": opts.Layout, "langs": ws.Config.Languages,
+		"formats": opts.Formats, "layout": opts.Layout, "langs": ws.Config.Languages, "nbsp": opts.NoBreakSpaces,
 		"filter": opts.Langs, "ui": ui, "output": opts.Output,
 		"exe": []any{exe, info.Size(), info.ModTime().UnixNano()},
 	})

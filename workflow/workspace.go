@@ -95,6 +95,10 @@ type BuildConfig struct {
 	MinCoverage float64 `toml:"min_coverage,omitempty"`
 	// Formats are the edition formats: "md", "html".
 	Formats []string `toml:"formats,omitempty"`
+	// NoBreakSpaces puts the no-break spaces each language's house style
+	// asks for (a year and its mark, a number and its unit, before a dash
+	// where set) into the translations of the editions.
+	NoBreakSpaces bool `toml:"no_break_spaces,omitempty"`
 	// Layout is "default" (dist/<lang>/<slug>.md) or "hugo"
 	// (content/<slug>.<lang>.md).
 	Layout string `toml:"layout,omitempty"`

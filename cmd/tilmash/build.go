@@ -18,17 +18,18 @@ import (
 )
 
 type buildOptions struct {
-	langs       []string
-	articles    []string
-	formats     []string
-	require     string
-	fallback    string
-	minCoverage float64
-	layout      string
-	out         string
-	force       bool
-	shard       string
-	json        bool
+	langs         []string
+	articles      []string
+	formats       []string
+	require       string
+	fallback      string
+	minCoverage   float64
+	layout        string
+	out           string
+	force         bool
+	noBreakSpaces bool
+	shard         string
+	json          bool
 }
 
 func newBuildCmd(e *env) *cobra.Command {
@@ -87,6 +88,7 @@ func newBuildCmd(e *env) *cobra.Command {
 	f.StringSliceVar(&opts.formats, "format", nil, "edition formats: md, html (default from tilmash.toml)")
 	f.StringVar(&opts.require, "require", "", "what counts as finished: translated or reviewed")
 	f.StringVar(&opts.fallback, "fallback", "", "fill unfinished segments: none, source or a language")
+	f.BoolVar(&opts.noBreakSpaces, "no-break-spaces", false, "put the no-break spaces each language's house style asks for into the translations (default from tilmash.toml)")
 	f.Float64Var(&opts.minCoverage, "min-coverage", 0, "least `PCT` finished for an edition with --fallback (default from tilmash.toml)")
 	f.StringVar(&opts.layout, "layout", "default", "file layout: default (<lang>/<slug>.md, .html) or hugo (content/<slug>.<lang>.md)")
 	f.StringVarP(&opts.out, "output", "o", "", "output folder (default from tilmash.toml)")
@@ -126,6 +128,9 @@ func runBuild(cmd *cobra.Command, e *env, opts buildOptions) error {
 	}
 	if opts.fallback != "" {
 		bo.Fallback = opts.fallback
+	}
+	if cmd.Flags().Changed("no-break-spaces") {
+		bo.NoBreakSpaces = opts.noBreakSpaces
 	}
 	if cmd.Flags().Changed("min-coverage") {
 		if bo.Fallback == "none" {
