@@ -84,6 +84,7 @@ func newRootCmd(e *env) *cobra.Command {
 		newCheckCmd(e),
 		newLogCmd(e),
 		newManifestCmd(e),
+		newGlossaryCmd(e),
 		newSetupGitCmd(e),
 		newMergeFileCmd(e),
 		newResolveCmd(e),
