@@ -11,6 +11,8 @@ import (
 	"github.com/pelletier/go-toml/v2"
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/language"
+
+	"github.com/tilmash/tilmash/workflow/internal/tomlquote"
 )
 
 // Set is a front matter key for FrontMatter to write, and its value.
@@ -193,7 +195,7 @@ func (fm *frontMatter) encodeEntry(key string, at *entry, v any) (string, error)
 		return "", fmt.Errorf("a value of type %T cannot be written: use a string, bool, int, []string, language.Tag, toml.LocalDate, toml.LocalDateTime or time.Time", v)
 	}
 	if fm.format == TOML {
-		k := tomlKey(key)
+		k := tomlquote.Key(key)
 		c := ""
 		if at != nil {
 			k, c = at.tkey, at.comment
@@ -248,28 +250,15 @@ func (fm *frontMatter) encodeEntry(key string, at *entry, v any) (string, error)
 	return b.String(), nil
 }
 
-// tomlKey writes a key: bare if it can be, else quoted.
-func tomlKey(k string) string {
-	for _, c := range []byte(k) {
-		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
-			return tomlString(k)
-		}
-	}
-	if k == "" {
-		return `""`
-	}
-	return k
-}
-
 // tomlText writes a value of a type encodeEntry accepts.
 func tomlText(v any) string {
 	switch v := v.(type) {
 	case string:
-		return tomlString(v)
+		return tomlquote.String(v)
 	case []string:
 		parts := make([]string, len(v))
 		for i, s := range v {
-			parts[i] = tomlString(s)
+			parts[i] = tomlquote.String(s)
 		}
 		return "[" + strings.Join(parts, ", ") + "]"
 	case bool:
@@ -280,32 +269,4 @@ func tomlText(v any) string {
 		return v.Format(time.RFC3339Nano)
 	}
 	return fmt.Sprint(v) // toml.LocalDate, toml.LocalDateTime
-}
-
-// tomlString writes a TOML basic string.
-func tomlString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch r {
-		case '"':
-			b.WriteString(`\"`)
-		case '\\':
-			b.WriteString(`\\`)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\t':
-			b.WriteString(`\t`)
-		case '\r':
-			b.WriteString(`\r`)
-		default:
-			if r < 0x20 || r == 0x7f {
-				fmt.Fprintf(&b, `\u%04X`, r)
-			} else {
-				b.WriteRune(r)
-			}
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
 }

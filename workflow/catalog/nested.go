@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/pelletier/go-toml/v2"
+
+	"github.com/tilmash/tilmash/workflow/internal/tomlquote"
 )
 
 // MarshalNested writes the messages of one article as a go-i18n TOML file
@@ -33,7 +35,7 @@ func MarshalNested(header, name string, msgs []Message) ([]byte, error) {
 			buf.WriteString("# " + line + "\n")
 		}
 	}
-	prefix := tomlKey(name) + "."
+	prefix := tomlquote.Key(name) + "."
 	for i, m := range sorted {
 		if m.ID == "" {
 			return nil, errors.New("a message has an empty ID")
@@ -44,7 +46,7 @@ func MarshalNested(header, name string, msgs []Message) ([]byte, error) {
 		if buf.Len() > 0 {
 			buf.WriteByte('\n')
 		}
-		buf.WriteString("[" + prefix + tomlKey(m.ID) + "]\n")
+		buf.WriteString("[" + prefix + tomlquote.Key(m.ID) + "]\n")
 		body, err := toml.Marshal(m)
 		if err != nil {
 			return nil, err
@@ -52,35 +54,6 @@ func MarshalNested(header, name string, msgs []Message) ([]byte, error) {
 		buf.Write(body)
 	}
 	return buf.Bytes(), nil
-}
-
-// tomlKey writes a key bare when TOML allows it, else quoted.
-func tomlKey(k string) string {
-	bare := k != ""
-	for _, r := range k {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
-			bare = false
-			break
-		}
-	}
-	if bare {
-		return k
-	}
-	var sb strings.Builder
-	sb.WriteByte('"')
-	for _, r := range k {
-		switch {
-		case r == '"' || r == '\\':
-			sb.WriteByte('\\')
-			sb.WriteRune(r)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&sb, "\\u%04X", r)
-		default:
-			sb.WriteRune(r)
-		}
-	}
-	sb.WriteByte('"')
-	return sb.String()
 }
 
 // Within returns the file's messages under the table name (see
@@ -116,7 +89,7 @@ func (f *File) Within(name string) (*File, error) {
 			id = m.ID
 		}
 		if seen[id] {
-			return nil, &Error{Path: f.Path, Line: f.lines[m.ID], Msg: fmt.Sprintf("message %q is in the file twice, inside the table [%s] and outside it: keep one", id, tomlKey(name))}
+			return nil, &Error{Path: f.Path, Line: f.lines[m.ID], Msg: fmt.Sprintf("message %q is in the file twice, inside the table [%s] and outside it: keep one", id, tomlquote.Key(name))}
 		}
 		seen[id] = true
 		line := f.lines[m.ID]

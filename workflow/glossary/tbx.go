@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"golang.org/x/text/language"
+
+	"github.com/tilmash/tilmash/workflow/internal/tomlquote"
 )
 
 // ImportedTerm is one concept read from a TBX file: its ID and, per
@@ -161,7 +163,7 @@ func AppendTOML(terms []*ImportedTerm) []byte {
 	for _, t := range terms {
 		b.WriteString("\n[[term]]\n")
 		if t.ID != "" {
-			b.WriteString("id = " + tomlString(t.ID) + "\n")
+			b.WriteString("id = " + tomlquote.String(t.ID) + "\n")
 		}
 		tags := make([]language.Tag, 0, len(t.Langs))
 		for tag := range t.Langs {
@@ -170,9 +172,9 @@ func AppendTOML(terms []*ImportedTerm) []byte {
 		sort.Slice(tags, func(i, j int) bool { return tags[i].String() < tags[j].String() })
 		for _, tag := range tags {
 			e := t.Langs[tag]
-			b.WriteString("[term." + tomlKeyOf(tag.String()) + "]\n")
+			b.WriteString("[term." + tomlquote.Key(tag.String()) + "]\n")
 			if e.Form != "" {
-				b.WriteString("form = " + tomlString(e.Form) + "\n")
+				b.WriteString("form = " + tomlquote.String(e.Form) + "\n")
 			}
 			for _, l := range []struct {
 				key  string
@@ -183,43 +185,14 @@ func AppendTOML(terms []*ImportedTerm) []byte {
 				}
 				q := make([]string, len(l.list))
 				for i, s := range l.list {
-					q[i] = tomlString(s)
+					q[i] = tomlquote.String(s)
 				}
 				b.WriteString(l.key + " = [" + strings.Join(q, ", ") + "]\n")
 			}
 			if e.Note != "" {
-				b.WriteString("note = " + tomlString(e.Note) + "\n")
+				b.WriteString("note = " + tomlquote.String(e.Note) + "\n")
 			}
 		}
 	}
 	return []byte(b.String())
-}
-
-// tomlKeyOf quotes a key when TOML needs it (kk-Latn does not).
-func tomlKeyOf(k string) string {
-	for _, r := range k {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
-			return tomlString(k)
-		}
-	}
-	return k
-}
-
-// tomlString writes a TOML basic string.
-func tomlString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, "\\u%04X", r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
 }
