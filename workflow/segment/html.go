@@ -407,23 +407,13 @@ func (b *builder) htmlLiteral(start, end int) {
 			b.pieces = append(b.pieces, piece{kind: pieceText, ident: true, start: run, end: i})
 		}
 	}
-	nu, unit := 0, len(src)
-	if b.sc != nil {
-		if nu = b.sc.unitFrom(start); nu < len(b.sc.units) {
-			unit = b.sc.units[nu].start
-		}
-	}
+	units := b.sc.cursorFrom(start, len(src))
 	for i := start; i < end; {
-		if i >= unit {
+		if i >= units.next {
 			flush(i)
-			stop := min(b.sc.units[nu].end, end)
+			stop := units.take(end)
 			b.addStandalone(i, stop)
 			i, run = stop, stop
-			if nu++; nu < len(b.sc.units) {
-				unit = b.sc.units[nu].start
-			} else {
-				unit = len(src)
-			}
 			continue
 		}
 		switch c := src[i]; {
@@ -432,7 +422,7 @@ func (b *builder) htmlLiteral(start, end int) {
 			for j > run && (src[j-1] == ' ' || src[j-1] == '\t') {
 				j--
 			}
-			for k < end && k < unit && isHTMLSpace(src[k]) {
+			for k < end && k < units.next && isHTMLSpace(src[k]) {
 				k++
 			}
 			flush(j)

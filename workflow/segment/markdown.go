@@ -461,12 +461,11 @@ func (b *builder) literal(start, end int, markdown bool) {
 		lineBreak = "\n"
 	}
 	// shortcodes are markup wherever goldmark left them in text
-	nu, unit := 0, len(src)
-	if b.sc != nil && markdown {
-		if nu = b.sc.unitFrom(start); nu < len(b.sc.units) {
-			unit = b.sc.units[nu].start
-		}
+	sc := b.sc
+	if !markdown {
+		sc = nil
 	}
+	units := sc.cursorFrom(start, len(src))
 	for i := start; i < end; {
 		if !markdown {
 			// Plain text: skip the bytes that no case below reads, that
@@ -483,16 +482,11 @@ func (b *builder) literal(start, end int, markdown bool) {
 				break
 			}
 		}
-		if i >= unit {
+		if i >= units.next {
 			flush(i)
-			stop := min(b.sc.units[nu].end, end)
+			stop := units.take(end)
 			b.addStandalone(i, stop)
 			i, run = stop, stop
-			if nu++; nu < len(b.sc.units) {
-				unit = b.sc.units[nu].start
-			} else {
-				unit = len(src)
-			}
 			continue
 		}
 		c := src[i]
@@ -532,7 +526,7 @@ func (b *builder) literal(start, end int, markdown bool) {
 			flush(i)
 			b.addStandalone(i, i+1)
 			i, run = i+1, i+1
-		case markdown && c == '\\' && i+1 < end && util.IsPunct(src[i+1]) && i+1 != unit:
+		case markdown && c == '\\' && i+1 < end && util.IsPunct(src[i+1]) && i+1 != units.next:
 			flush(i)
 			if src[i+1] == '<' && mayNumber(src[i+2:end]) {
 				b.addStandalone(i, i+2) // "\<1>" would read as a placeholder

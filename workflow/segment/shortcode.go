@@ -186,6 +186,36 @@ func (sc *shortcodes) unitFrom(pos int) int {
 	return sort.Search(len(sc.units), func(i int) bool { return sc.units[i].end > pos })
 }
 
+// unitCursor steps through the units in text order from a position: next
+// is where the coming unit starts, or none once no unit is left.
+type unitCursor struct {
+	sc         *shortcodes
+	n          int
+	next, none int
+}
+
+// cursorFrom places a cursor at the first unit that ends after pos. A nil
+// sc gives a cursor with no units.
+func (sc *shortcodes) cursorFrom(pos, none int) unitCursor {
+	c := unitCursor{sc: sc, next: none, none: none}
+	if c.n = sc.unitFrom(pos); sc != nil && c.n < len(sc.units) {
+		c.next = sc.units[c.n].start
+	}
+	return c
+}
+
+// take returns where the coming unit ends, no further than end, and moves
+// the cursor to the unit after it.
+func (c *unitCursor) take(end int) int {
+	stop := min(c.sc.units[c.n].end, end)
+	if c.n++; c.n < len(c.sc.units) {
+		c.next = c.sc.units[c.n].start
+	} else {
+		c.next = c.none
+	}
+	return stop
+}
+
 // unitAt returns the unit that is exactly src[start:end], if any.
 func (sc *shortcodes) unitAt(start, end int) (scUnit, bool) {
 	if sc == nil {
