@@ -13,12 +13,12 @@ import (
 	"runtime"
 	"strings"
 	"sync/atomic"
-	"syscall"
 	"testing"
 	"time"
 
 	"golang.org/x/text/language"
 
+	"github.com/tilmash/tilmash/internal/cputime"
 	"github.com/tilmash/tilmash/workflow/catalog"
 )
 
@@ -164,15 +164,6 @@ func openCounted(b *testing.B, dir string) (*Workspace, *countFS) {
 	return ws, c
 }
 
-// cpuTime is the CPU time the process has used, user and system.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 // measure runs op b.N times and reports wall and CPU time and file reads
 // per article of an archive of n articles.
 func measure(b *testing.B, n int, c *countFS, op func() error) {
@@ -180,7 +171,7 @@ func measure(b *testing.B, n int, c *countFS, op func() error) {
 	b.ReportAllocs()
 	runtime.GC()
 	c.reads.Store(0)
-	cpu := cpuTime()
+	cpu := cputime.Used()
 	b.ResetTimer()
 	for range b.N {
 		if err := op(); err != nil {
@@ -190,7 +181,7 @@ func measure(b *testing.B, n int, c *countFS, op func() error) {
 	b.StopTimer()
 	per := float64(b.N) * float64(n)
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/per, "ms/article")
-	b.ReportMetric(float64((cpuTime()-cpu).Microseconds())/1000/per, "cpu-ms/article")
+	b.ReportMetric(float64((cputime.Used()-cpu).Microseconds())/1000/per, "cpu-ms/article")
 	b.ReportMetric(float64(c.reads.Load())/per, "reads/article")
 }
 

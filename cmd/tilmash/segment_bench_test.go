@@ -7,9 +7,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
+
+	"github.com/tilmash/tilmash/internal/cputime"
 )
 
 // denseEnglish builds about size bytes of English news text dense with
@@ -49,7 +49,7 @@ func benchmarkSegmentCLI(b *testing.B, args ...string) {
 	}
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
-	start := cpuTime()
+	defer cputime.Report(b, len(data))()
 	for b.Loop() {
 		out, err := os.Create(filepath.Join(dir, "out.txt"))
 		if err != nil {
@@ -64,22 +64,6 @@ func benchmarkSegmentCLI(b *testing.B, args ...string) {
 			b.Fatalf("exit %d: %s", code, stderr.String())
 		}
 	}
-	// CPU time, all threads and the garbage collector included: on a
-	// shared machine wall time also counts the time other processes hold
-	// the cores.
-	if d := cpuTime() - start; d > 0 {
-		b.ReportMetric(float64(d.Nanoseconds())/float64(b.N), "cpu-ns/op")
-		b.ReportMetric(float64(len(data))*float64(b.N)/d.Seconds()/1e6, "MB/cpu-s")
-	}
-}
-
-// cpuTime returns the user and system time the process has used.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // BenchmarkSegmentCLIPlain is `tilmash segment --plain FILE > out.txt`.

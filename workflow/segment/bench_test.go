@@ -7,6 +7,8 @@ import (
 
 	"github.com/yuin/goldmark/text"
 	"golang.org/x/text/language"
+
+	"github.com/tilmash/tilmash/internal/cputime"
 )
 
 // readBench reads a test document; with repeat set, it repeats it up to
@@ -32,7 +34,7 @@ func readBench(b *testing.B, name string, repeat bool) []byte {
 func benchSplit(b *testing.B, src []byte, opts Options) {
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
-	defer reportCPU(b, len(src))()
+	defer cputime.Report(b, len(src))()
 	for range b.N {
 		if _, err := Split(src, opts); err != nil {
 			b.Fatal(err)
@@ -67,7 +69,7 @@ func BenchmarkGoldmarkParse(b *testing.B) {
 	src := readBench(b, "testdata/markup.md", false)
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
-	defer reportCPU(b, len(src))()
+	defer cputime.Report(b, len(src))()
 	for range b.N {
 		Markdown().Parser().Parse(text.NewReader(src))
 	}

@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/tilmash/tilmash/internal/cputime"
 	"github.com/tilmash/tilmash/workflow/segment/sentence"
 )
 
@@ -50,7 +51,7 @@ func BenchmarkDenseSentences(b *testing.B) {
 	s := sentence.New(language.English)
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
-	defer reportCPU(b, len(src))()
+	defer cputime.Report(b, len(src))()
 	for b.Loop() {
 		for _, p := range paras {
 			s.Split(p)

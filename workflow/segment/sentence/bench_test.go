@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"golang.org/x/text/language"
+
+	"github.com/tilmash/tilmash/internal/cputime"
 )
 
 // benchSize is the size in bytes of the generated text each benchmark splits.
@@ -151,7 +153,7 @@ func benchmarkSplit(b *testing.B, lang string) {
 	s := New(language.Make(lang))
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
-	defer reportCPU(b, len(text))()
+	defer cputime.Report(b, len(text))()
 	var n int
 	for b.Loop() {
 		n = len(s.Split(text))
@@ -179,7 +181,7 @@ func BenchmarkSplitParagraphs(b *testing.B) {
 	s := New(language.English)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
-	defer reportCPU(b, len(text))()
+	defer cputime.Report(b, len(text))()
 	for b.Loop() {
 		for _, p := range paras {
 			s.Split(p)

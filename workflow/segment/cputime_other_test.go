@@ -1,8 +1,0 @@
-//go:build !unix
-
-package segment
-
-import "testing"
-
-// reportCPU reports nothing where the process's CPU time is not known.
-func reportCPU(*testing.B, int) func() { return func() {} }
