@@ -7,9 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
-	"runtime/debug"
 
 	"github.com/MakeNowJust/heredoc"
 	"github.com/spf13/cobra"
@@ -83,9 +81,6 @@ func newSegmentCmd(e *env) *cobra.Command {
 }
 
 func runSegment(e *env, opts segmentOptions) error {
-	// One pass over a text whose segments all live to the end: collecting
-	// garbage less often is cheaper than collecting it often.
-	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	tag, err := language.Parse(opts.lang)
 	if err != nil {
 		return usageError{fmt.Errorf("invalid --lang %q: use a BCP 47 tag such as en, ru, kk or tr", opts.lang)}
@@ -100,7 +95,11 @@ func runSegment(e *env, opts segmentOptions) error {
 		if !filepath.IsAbs(p) {
 			p = filepath.Join(e.dir, p)
 		}
-		data, err = os.ReadFile(p)
+		var release func()
+		data, release, err = readInput(p)
+		if err == nil {
+			defer release()
+		}
 	}
 	if err != nil {
 		return err
@@ -131,7 +130,27 @@ func runSegment(e *env, opts segmentOptions) error {
 	if unit == segment.UnitSentence && !sentence.HasRules(tag) {
 		fmt.Fprintf(e.stderr, "tilmash: no sentence rules for %s; using the generic rules\n", tag)
 	}
-	doc, err := segment.Split(body, segment.Options{Lang: tag, Unit: unit, Plain: opts.plain})
+	// Buffered: one write per 64 KB, not one per segment.
+	out := bufio.NewWriterSize(e.stdout, 64<<10)
+	w := segmentWriter{out: out, json: opts.json}
+	if title != nil {
+		if err := w.write(title, 0); err != nil {
+			return err
+		}
+	}
+	// Streamed: a long text is split a part at a time, on every core, and
+	// its segments are printed as they come.
+	err = segment.Stream(body, segment.Options{Lang: tag, Unit: unit, Plain: opts.plain}, func(segs []segment.Segment, warnings []segment.Warning) error {
+		for _, w := range warnings {
+			fmt.Fprintf(e.stderr, "tilmash: %s:%d: warning: %s\n", name, w.Line+bodyLine, w.Msg)
+		}
+		for i := range segs {
+			if err := w.write(&segs[i], bodyLine); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 	if err != nil {
 		// Line numbers count from the top of the file, front matter included.
 		var me *segment.MarkupError
@@ -147,24 +166,11 @@ func runSegment(e *env, opts segmentOptions) error {
 			err = &segment.ControlError{Line: ce.Line + bodyLine, Offset: ce.Offset + bodyStart, Rune: ce.Rune}
 		case errors.As(err, &de):
 			err = &segment.DepthError{Line: de.Line + bodyLine, Depth: de.Depth, Max: de.Max}
+		default:
+			return err // writing failed
 		}
+		out.Flush()
 		return fmt.Errorf("%s:%w", name, err)
-	}
-	for _, w := range doc.Warnings {
-		fmt.Fprintf(e.stderr, "tilmash: %s:%d: warning: %s\n", name, w.Line+bodyLine, w.Msg)
-	}
-	// Buffered: one write per 64 KB, not one per segment.
-	out := bufio.NewWriterSize(e.stdout, 64<<10)
-	w := segmentWriter{out: out, json: opts.json}
-	if title != nil {
-		if err := w.write(title, 0); err != nil {
-			return err
-		}
-	}
-	for i := range doc.Segments {
-		if err := w.write(&doc.Segments[i], bodyLine); err != nil {
-			return err
-		}
 	}
 	return out.Flush()
 }

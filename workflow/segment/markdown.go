@@ -105,9 +105,6 @@ type builder struct {
 }
 
 func (b *builder) markdown() error {
-	if line, depth := blockDepth(b.src, b.maxDepth()); line > 0 {
-		return &DepthError{Line: line, Depth: depth, Max: b.maxDepth()}
-	}
 	b.sc, b.mask = findShortcodes(b.src)
 	root := Markdown().Parser().Parse(text.NewReader(b.mask))
 	err := ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -467,7 +464,21 @@ func (b *builder) literal(start, end int, markdown bool) {
 	}
 	units := sc.cursorFrom(start, len(src))
 	for i := start; i < end; {
-		if !markdown {
+		if markdown {
+			// Markdown text: skip the bytes that no case below reads, up
+			// to the next shortcode unit.
+			stop := min(end, units.next)
+			for i < stop {
+				if c := src[i]; c != '\n' && c != '\r' && c != '<' && c != '\\' && c != '&' && c != 0xef {
+					i++
+					continue
+				}
+				break
+			}
+			if i == end {
+				break
+			}
+		} else {
 			// Plain text: skip the bytes that no case below reads, that
 			// is all but line breaks, tabs, runs of spaces, "<" and the
 			// first byte of a byte-order mark.

@@ -242,12 +242,33 @@ func (e *DepthError) Error() string {
 
 // Split cuts src into skeleton and segments.
 func Split(src []byte, opts Options) (*Doc, error) {
+	if err := check(src, opts); err != nil {
+		return nil, err
+	}
+	doc, _, err := split(src, opts)
+	return doc, err
+}
+
+// check refuses what Split refuses before it reads the document: bytes
+// that are not UTF-8, control characters, and Markdown blocks nested
+// deeper than the limit.
+func check(src []byte, opts Options) error {
 	if off := invalidUTF8(src); off >= 0 {
-		return nil, &EncodingError{Line: newLineIndex(src).line(off), Offset: off}
+		return &EncodingError{Line: newLineIndex(src).line(off), Offset: off}
 	}
 	if off, r := controlChar(src); off >= 0 {
-		return nil, &ControlError{Line: newLineIndex(src).line(off), Offset: off, Rune: r}
+		return &ControlError{Line: newLineIndex(src).line(off), Offset: off, Rune: r}
 	}
+	if !opts.Plain {
+		if line, depth := blockDepth(src, opts.maxDepth()); line > 0 {
+			return &DepthError{Line: line, Depth: depth, Max: opts.maxDepth()}
+		}
+	}
+	return nil
+}
+
+// split is Split after check; it also returns the number of blocks read.
+func split(src []byte, opts Options) (*Doc, int, error) {
 	b := &builder{src: src, str: new(string), mask: src, opts: opts, splitter: newSentenceSplitter(opts.Lang), lines: newLineIndex(src)}
 	// About one segment per 100 bytes of news text, and no more than a
 	// sample's worth at first: add grows the slice to what the text read so
@@ -260,7 +281,7 @@ func Split(src []byte, opts Options) (*Doc, error) {
 		err = b.markdown()
 	}
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	// Footnote definitions come last in goldmark's tree, wherever they
 	// stand; a nested segment sits at its parent's End, before a segment
@@ -282,7 +303,7 @@ func Split(src []byte, opts Options) (*Doc, error) {
 	}
 	sort.SliceStable(b.warnings, func(i, j int) bool { return b.warnings[i].Line < b.warnings[j].Line })
 	b.resolveNested()
-	return &Doc{Source: src, Segments: b.segments, Warnings: b.warnings}, nil
+	return &Doc{Source: src, Segments: b.segments, Warnings: b.warnings}, b.block, nil
 }
 
 // controlChar returns the offset of the first control character that
@@ -325,9 +346,11 @@ func (b *builder) add(s Segment) {
 	b.segments = append(b.segments, s)
 }
 
-func (b *builder) maxDepth() int {
-	if b.opts.MaxDepth > 0 {
-		return b.opts.MaxDepth
+func (b *builder) maxDepth() int { return b.opts.maxDepth() }
+
+func (o Options) maxDepth() int {
+	if o.MaxDepth > 0 {
+		return o.MaxDepth
 	}
 	return DefaultMaxDepth
 }

@@ -1,0 +1,311 @@
+package segment
+
+import (
+	"bytes"
+	"runtime"
+	"sync"
+)
+
+// partSize is about how long a part of a text Stream splits on its own is.
+const partSize = 128 << 10
+
+// Stream splits src as Split does and hands its segments and warnings to
+// yield a part of the text at a time, in document order. Put together, the
+// parts hold exactly Split's segments: the same text, offsets, lines,
+// blocks and nested-segment indexes. Stream refuses what Split refuses,
+// before it yields anything.
+//
+// A long text is cut into parts only where nothing on one side of the cut
+// can change how the other side reads: before a line that starts with a
+// letter after a blank line, outside fenced code (in plain text, before
+// any paragraph). A Markdown text with constructs that reach across the
+// document (link reference and footnote definitions, shortcodes, raw HTML,
+// lone carriage returns, indented code fences) is one part. Parts are
+// split on as many goroutines as there are processors, and only a few
+// parts' segments are held at once, so that a long text is split faster
+// and in less memory than by Split. The slices given to yield are not
+// used again by Stream; an error from yield stops it and is returned. No
+// goroutine of Stream's runs on after it returns.
+func Stream(src []byte, opts Options, yield func(segments []Segment, warnings []Warning) error) error {
+	return stream(src, opts, partSize, runtime.GOMAXPROCS(0), yield)
+}
+
+// part is one part of a streamed text and, once split, its result.
+type part struct {
+	start, end int
+	line       int // line breaks before start
+	doc        *Doc
+	blocks     int
+	err        error
+	done       chan struct{}
+}
+
+func stream(src []byte, opts Options, size, workers int, yield func([]Segment, []Warning) error) error {
+	workers = max(workers, 1)
+	cuts := partCuts(src, opts.Plain, size)
+	if len(cuts) == 0 {
+		doc, err := Split(src, opts)
+		if err != nil {
+			return err
+		}
+		return yield(doc.Segments, doc.Warnings)
+	}
+	parts := make([]*part, 0, len(cuts)+1)
+	start, line := 0, 0
+	for _, c := range append(cuts, len(src)) {
+		parts = append(parts, &part{start: start, end: c, line: line, done: make(chan struct{})})
+		line += bytes.Count(src[start:c], newline)
+		start = c
+	}
+	// Every part is checked before any is yielded, on all workers at once.
+	if err := checkParts(src, parts, opts, workers); err != nil {
+		return err
+	}
+	// At most 2×workers parts are split or waiting to be yielded at once;
+	// none is still being split when stream returns.
+	slots := make(chan struct{}, 2*workers)
+	stop := make(chan struct{})
+	var running sync.WaitGroup
+	running.Add(1)
+	go func() {
+		defer running.Done()
+		for _, p := range parts {
+			select {
+			case slots <- struct{}{}:
+			case <-stop:
+				return
+			}
+			running.Add(1)
+			go func() {
+				defer running.Done()
+				defer close(p.done)
+				p.doc, p.blocks, p.err = split(src[p.start:p.end], opts)
+			}()
+		}
+	}()
+	defer running.Wait()
+	defer close(stop)
+	block, index := 0, 0 // blocks and segments before the part
+	for _, p := range parts {
+		<-p.done
+		<-slots
+		if p.err != nil {
+			return shiftError(p.err, p.line, p.start)
+		}
+		segs := p.doc.Segments
+		for i := range segs {
+			s := &segs[i]
+			s.Start += p.start
+			s.End += p.start
+			s.Line += p.line
+			s.Block += block
+			if s.In != nil {
+				s.In.Start += p.start
+				s.In.End += p.start
+			}
+			if s.Parent != 0 {
+				s.Parent += index
+			}
+			for k := range s.Slots {
+				s.Slots[k].Segment += index
+			}
+		}
+		for i := range p.doc.Warnings {
+			p.doc.Warnings[i].Line += p.line
+		}
+		if err := yield(segs, p.doc.Warnings); err != nil {
+			return err
+		}
+		block += p.blocks
+		index += len(segs)
+		p.doc = nil
+	}
+	return nil
+}
+
+// checkParts checks the parts on workers goroutines and returns the error
+// of the first part that has one, placed in the whole text.
+func checkParts(src []byte, parts []*part, opts Options, workers int) error {
+	next := make(chan *part)
+	var wg sync.WaitGroup
+	for range min(workers, len(parts)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range next {
+				p.err = check(src[p.start:p.end], opts)
+			}
+		}()
+	}
+	for _, p := range parts {
+		next <- p
+	}
+	close(next)
+	wg.Wait()
+	for _, p := range parts {
+		if p.err != nil {
+			return shiftError(p.err, p.line, p.start)
+		}
+	}
+	return nil
+}
+
+// shiftError places the error of a part, which starts at byte offset off
+// after lines line breaks, in the whole text.
+func shiftError(err error, lines, off int) error {
+	switch e := err.(type) {
+	case *MarkupError:
+		return &MarkupError{Line: e.Line + lines, Msg: e.Msg}
+	case *EncodingError:
+		return &EncodingError{Line: e.Line + lines, Offset: e.Offset + off}
+	case *ControlError:
+		return &ControlError{Line: e.Line + lines, Offset: e.Offset + off, Rune: e.Rune}
+	case *DepthError:
+		return &DepthError{Line: e.Line + lines, Depth: e.Depth, Max: e.Max}
+	}
+	return err
+}
+
+// partCuts returns the offsets where src may be cut into parts of about
+// size bytes that split alone as they split together, in order, or nil
+// when it must be split whole.
+func partCuts(src []byte, plain bool, size int) []int {
+	if len(src) <= size {
+		return nil
+	}
+	if !plain && !cuttable(src) {
+		return nil
+	}
+	var cuts []int
+	last := 0      // the last cut
+	blank := false // the line before is blank
+	var fence []byte
+	for start := 0; start < len(src); {
+		end := bytes.IndexByte(src[start:], '\n')
+		if end < 0 {
+			end = len(src)
+		} else {
+			end += start
+		}
+		line := src[start:end]
+		switch {
+		case plain:
+			isBlank := len(bytes.TrimSpace(line)) == 0
+			if blank && !isBlank && start-last >= size {
+				cuts = append(cuts, start)
+				last = start
+			}
+			blank = isBlank
+		case fence != nil:
+			if closesFence(line, fence) {
+				fence = nil
+			}
+			blank = false
+		default:
+			if f, indent := opensFence(line); f != nil {
+				if indent > 0 {
+					// a fence inside a list item may stay open past a
+					// line that ends the item: too close to call
+					return nil
+				}
+				fence = f
+				blank = false
+				break
+			}
+			if blank && start-last >= size && startsParagraph(line) {
+				cuts = append(cuts, start)
+				last = start
+			}
+			blank = markdownBlank(line)
+		}
+		start = end + 1
+	}
+	return cuts
+}
+
+// cuttable reports whether a Markdown text is free of the constructs that
+// reach across blank lines or across the document: reference and footnote
+// definitions ("]:"), shortcodes ("{{"), raw HTML and autolinks ("<"), and
+// carriage returns that end lines on their own.
+func cuttable(src []byte) bool {
+	if bytes.Contains(src, []byte("]:")) || bytes.Contains(src, []byte("{{")) || bytes.IndexByte(src, '<') >= 0 {
+		return false
+	}
+	for i := bytes.IndexByte(src, '\r'); i >= 0; {
+		if i+1 >= len(src) || src[i+1] != '\n' {
+			return false
+		}
+		k := bytes.IndexByte(src[i+1:], '\r')
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	return true
+}
+
+// markdownBlank reports whether a line is blank to Markdown: spaces and
+// tabs only (and the carriage return of a CRLF line end).
+func markdownBlank(line []byte) bool {
+	for _, c := range line {
+		if c != ' ' && c != '\t' && c != '\r' {
+			return false
+		}
+	}
+	return true
+}
+
+// startsParagraph reports whether a line after a blank line can only start
+// a new top-level block, one that nothing before it continues: it starts
+// with a letter in the first column (no list marker, block quote, heading,
+// rule or indented code starts so). Bytes of multi-byte characters count
+// too: no Markdown block starts with one.
+func startsParagraph(line []byte) bool {
+	if len(line) == 0 {
+		return false
+	}
+	c := line[0]
+	return c >= 0x80 || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// opensFence returns the fence characters of a line that opens a fenced
+// code block ("```", "~~~~"), and the indentation before them, or nil.
+func opensFence(line []byte) ([]byte, int) {
+	i := 0
+	for i < len(line) && i < 4 && line[i] == ' ' {
+		i++
+	}
+	if i > 3 || i >= len(line) || line[i] != '`' && line[i] != '~' {
+		return nil, 0
+	}
+	c := line[i]
+	n := i
+	for n < len(line) && line[n] == c {
+		n++
+	}
+	if n-i < 3 {
+		return nil, 0
+	}
+	if c == '`' && bytes.IndexByte(line[n:], '`') >= 0 {
+		return nil, 0 // an info string with a backtick: code span, no fence
+	}
+	return line[i:n], i
+}
+
+// closesFence reports whether a line closes the fenced code block opened
+// by fence: up to three spaces, at least as many of the same character,
+// then only spaces and tabs.
+func closesFence(line, fence []byte) bool {
+	i := 0
+	for i < len(line) && i < 4 && line[i] == ' ' {
+		i++
+	}
+	if i > 3 {
+		return false
+	}
+	n := i
+	for n < len(line) && line[n] == fence[0] {
+		n++
+	}
+	return n-i >= len(fence) && markdownBlank(line[n:])
+}
