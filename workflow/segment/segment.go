@@ -245,7 +245,7 @@ func Split(src []byte, opts Options) (*Doc, error) {
 	if err := check(src, opts); err != nil {
 		return nil, err
 	}
-	doc, _, err := split(src, opts)
+	doc, _, err := split(src, opts, nil)
 	return doc, err
 }
 
@@ -268,12 +268,16 @@ func check(src []byte, opts Options) error {
 }
 
 // split is Split after check; it also returns the number of blocks read.
-func split(src []byte, opts Options) (*Doc, int, error) {
+// The segments are appended to into[:0] when into has room.
+func split(src []byte, opts Options, into []Segment) (*Doc, int, error) {
 	b := &builder{src: src, str: new(string), mask: src, opts: opts, splitter: newSentenceSplitter(opts.Lang), lines: newLineIndex(src)}
 	// About one segment per 100 bytes of news text, and no more than a
 	// sample's worth at first: add grows the slice to what the text read so
 	// far predicts for the whole.
-	b.segments = make([]Segment, 0, min(len(src)/100+8, 2048))
+	b.segments = into[:0]
+	if cap(into) == 0 {
+		b.segments = make([]Segment, 0, min(len(src)/100+8, 2048))
+	}
 	var err error
 	if opts.Plain {
 		err = b.plain()

@@ -23,9 +23,10 @@ const partSize = 128 << 10
 // lone carriage returns, indented code fences) is one part. Parts are
 // split on as many goroutines as there are processors, and only a few
 // parts' segments are held at once, so that a long text is split faster
-// and in less memory than by Split. The slices given to yield are not
-// used again by Stream; an error from yield stops it and is returned. No
-// goroutine of Stream's runs on after it returns.
+// and in less memory than by Split. The slices given to yield are reused
+// once it returns: a caller that keeps segments copies them. An error from
+// yield stops Stream and is returned. No goroutine of Stream's runs on
+// after it returns.
 func Stream(src []byte, opts Options, yield func(segments []Segment, warnings []Warning) error) error {
 	return stream(src, opts, partSize, runtime.GOMAXPROCS(0), yield)
 }
@@ -42,6 +43,12 @@ type part struct {
 
 func stream(src []byte, opts Options, size, workers int, yield func([]Segment, []Warning) error) error {
 	workers = max(workers, 1)
+	if len(src) > size {
+		// first, as it reads every byte on every core at once
+		if err := checkBytes(src, workers); err != nil {
+			return err
+		}
+	}
 	cuts := partCuts(src, opts.Plain, size)
 	if len(cuts) == 0 {
 		doc, err := Split(src, opts)
@@ -58,12 +65,17 @@ func stream(src []byte, opts Options, size, workers int, yield func([]Segment, [
 		start = c
 	}
 	// Every part is checked before any is yielded, on all workers at once.
-	if err := checkParts(src, parts, opts, workers); err != nil {
-		return err
+	if !opts.Plain {
+		if err := checkDepth(src, parts, opts, workers); err != nil {
+			return err
+		}
 	}
 	// At most 2×workers parts are split or waiting to be yielded at once;
 	// none is still being split when stream returns.
 	slots := make(chan struct{}, 2*workers)
+	// Segment slices yielded go back to be filled again, so that a long
+	// text needs no more of them than parts are in flight.
+	free := make(chan []Segment, 2*workers+1)
 	stop := make(chan struct{})
 	var running sync.WaitGroup
 	running.Add(1)
@@ -79,7 +91,12 @@ func stream(src []byte, opts Options, size, workers int, yield func([]Segment, [
 			go func() {
 				defer running.Done()
 				defer close(p.done)
-				p.doc, p.blocks, p.err = split(src[p.start:p.end], opts)
+				var into []Segment
+				select {
+				case into = <-free:
+				default:
+				}
+				p.doc, p.blocks, p.err = split(src[p.start:p.end], opts, into)
 			}()
 		}
 	}()
@@ -119,35 +136,97 @@ func stream(src []byte, opts Options, size, workers int, yield func([]Segment, [
 		block += p.blocks
 		index += len(segs)
 		p.doc = nil
+		select {
+		case free <- segs[:0]:
+		default:
+		}
 	}
 	return nil
 }
 
-// checkParts checks the parts on workers goroutines and returns the error
-// of the first part that has one, placed in the whole text.
-func checkParts(src []byte, parts []*part, opts Options, workers int) error {
-	next := make(chan *part)
-	var wg sync.WaitGroup
-	for range min(workers, len(parts)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for p := range next {
-				p.err = check(src[p.start:p.end], opts)
-			}
-		}()
+// checkBytes refuses what Split refuses in the bytes of src, bytes that
+// are not UTF-8 first and control characters next, each reading a range of
+// src on its own goroutine.
+func checkBytes(src []byte, workers int) error {
+	// Ranges end after a line break, so that no character is cut in two.
+	ends := make([]int, 0, workers)
+	for i := 1; i < workers; i++ {
+		at := max(len(src)*i/workers, 0)
+		if len(ends) > 0 {
+			at = max(at, ends[len(ends)-1])
+		}
+		if k := bytes.IndexByte(src[at:], '\n'); k >= 0 {
+			ends = append(ends, at+k+1)
+		}
 	}
-	for _, p := range parts {
-		next <- p
+	ends = append(ends, len(src))
+	invalid := make([]int, len(ends))
+	control := make([]int, len(ends))
+	runes := make([]rune, len(ends))
+	each(len(ends), workers, func(i int) {
+		start := 0
+		if i > 0 {
+			start = ends[i-1]
+		}
+		r := src[start:ends[i]]
+		invalid[i], control[i] = -1, -1
+		if off := invalidUTF8(r); off >= 0 {
+			invalid[i] = start + off
+		}
+		if off, c := controlChar(r); off >= 0 {
+			control[i], runes[i] = start+off, c
+		}
+	})
+	for _, off := range invalid {
+		if off >= 0 {
+			return &EncodingError{Line: newLineIndex(src).line(off), Offset: off}
+		}
 	}
-	close(next)
-	wg.Wait()
-	for _, p := range parts {
-		if p.err != nil {
-			return shiftError(p.err, p.line, p.start)
+	for i, off := range control {
+		if off >= 0 {
+			return &ControlError{Line: newLineIndex(src).line(off), Offset: off, Rune: runes[i]}
 		}
 	}
 	return nil
+}
+
+// checkDepth refuses Markdown nested deeper than the limit, reading each
+// part on its own: where a part starts, no block of the part before is
+// open.
+func checkDepth(src []byte, parts []*part, opts Options, workers int) error {
+	lines := make([]int, len(parts))
+	depths := make([]int, len(parts))
+	each(len(parts), workers, func(i int) {
+		p := parts[i]
+		lines[i], depths[i] = blockDepth(src[p.start:p.end], opts.maxDepth())
+	})
+	for i, line := range lines {
+		if line > 0 {
+			return &DepthError{Line: parts[i].line + line, Depth: depths[i], Max: opts.maxDepth()}
+		}
+	}
+	return nil
+}
+
+// each calls f(0) … f(n-1) on up to workers goroutines and returns once
+// all have returned.
+func each(n, workers int, f func(int)) {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(workers, n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 // shiftError places the error of a part, which starts at byte offset off

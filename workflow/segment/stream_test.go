@@ -167,18 +167,35 @@ func TestPartCuts(t *testing.T) {
 }
 
 func TestStreamRefusesFirst(t *testing.T) {
-	src := []byte(strings.Repeat("A sentence here.\n\n", 100) + "Bad \x01 byte.\n")
-	calls := 0
-	err := stream(src, Options{Lang: language.English}, 64, 2, func([]Segment, []Warning) error {
-		calls++
-		return nil
-	})
-	var ce *ControlError
-	if !errors.As(err, &ce) || ce.Line != 201 {
-		t.Fatalf("err = %v, want a control character on line 201", err)
+	body := strings.Repeat("A sentence here.\n\n", 100)
+	deep := strings.Repeat("> ", 120) + "deep\n"
+	tests := []struct {
+		name, src string
+		want      error
+	}{
+		{"control character", body + "Bad \x01 byte.\n", &ControlError{Line: 201, Offset: 1804, Rune: 1}},
+		{"invalid UTF-8 after a control character", "Bad \x01 byte.\n\n" + body + "Bad \xff byte.\n",
+			&EncodingError{Line: 203, Offset: 1817}},
+		{"nesting in a later part", body + deep + "\n" + body + "Bad \x02 byte.\n", &ControlError{Line: 403, Offset: 3850, Rune: 2}},
+		{"nesting only", body + deep, &DepthError{Line: 201, Depth: 120, Max: DefaultMaxDepth}},
 	}
-	if calls != 0 {
-		t.Fatalf("yield was called %d times before the error", calls)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			calls := 0
+			err := stream([]byte(tt.src), Options{Lang: language.English}, 64, 3, func([]Segment, []Warning) error {
+				calls++
+				return nil
+			})
+			if !reflect.DeepEqual(err, tt.want) {
+				t.Fatalf("err = %#v, want %#v", err, tt.want)
+			}
+			if _, serr := Split([]byte(tt.src), Options{Lang: language.English}); !reflect.DeepEqual(serr, tt.want) {
+				t.Fatalf("Split says %#v, want %#v", serr, tt.want)
+			}
+			if calls != 0 {
+				t.Fatalf("yield was called %d times before the error", calls)
+			}
+		})
 	}
 }
 
