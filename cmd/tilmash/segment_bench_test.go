@@ -5,9 +5,12 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/tilmash/tilmash/internal/cputime"
 )
@@ -71,3 +74,52 @@ func BenchmarkSegmentCLIPlain(b *testing.B) { benchmarkSegmentCLI(b, "--plain", 
 
 // BenchmarkSegmentCLIMarkdown is `tilmash segment FILE > out.txt`.
 func BenchmarkSegmentCLIMarkdown(b *testing.B) { benchmarkSegmentCLI(b, "--lang", "en") }
+
+// benchmarkSegmentProcess runs `tilmash segment` on 5 MB of dense English
+// as its own process, output to a file, as a user's shell would: start-up,
+// reading the file and writing the output all count. It reports the
+// process's CPU time too ("MB/cpu-s").
+func benchmarkSegmentProcess(b *testing.B, args ...string) {
+	bin, err := exec.LookPath("tilmash") // the test binary, put on $PATH by testscript.Main
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	in := filepath.Join(dir, "dense.txt")
+	data := denseEnglish(5 << 20)
+	if err := os.WriteFile(in, data, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	var cpu time.Duration
+	for b.Loop() {
+		out, err := os.Create(filepath.Join(dir, "out.txt"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		var stderr bytes.Buffer
+		cmd := exec.Command(bin, append(append([]string{"segment"}, args...), in)...)
+		cmd.Stdout, cmd.Stderr = out, &stderr
+		err = cmd.Run()
+		out.Close()
+		if err != nil {
+			b.Fatalf("%v: %s", err, stderr.String())
+		}
+		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+			cpu += time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+		}
+	}
+	if cpu > 0 {
+		b.ReportMetric(float64(len(data))*float64(b.N)/cpu.Seconds()/1e6, "MB/cpu-s")
+	}
+}
+
+// BenchmarkSegmentProcessPlain is `tilmash segment --plain FILE > out.txt`
+// in a shell.
+func BenchmarkSegmentProcessPlain(b *testing.B) {
+	benchmarkSegmentProcess(b, "--plain", "--lang", "en")
+}
+
+// BenchmarkSegmentProcessMarkdown is `tilmash segment FILE > out.txt` in a
+// shell.
+func BenchmarkSegmentProcessMarkdown(b *testing.B) { benchmarkSegmentProcess(b, "--lang", "en") }

@@ -331,8 +331,9 @@ type state struct {
 	lastUpper  int  // value of the last item marker in capital Roman numerals ("II."), 0 for none
 	bullet     rune // the bullet that opened an item, 0 for none
 
-	quoteEnd int  // offset of the closing mark of the quotation being read, 0 for none
-	quoteMid bool // that quotation opened inside a sentence: "thought Alice, 'Oh!"
+	quoteEnd  int  // offset of the closing mark of the quotation being read, 0 for none
+	quoteMid  bool // that quotation opened inside a sentence: "thought Alice, 'Oh!"
+	quoteKind int  // that quotation's kind: qDouble…
 	closers  [numQuotes]closerCache
 }
 
@@ -386,7 +387,7 @@ func (st *state) quote(r *rules, text string, start, i int, ch rune, size int) {
 		return // "the '90s"
 	}
 	if k := st.closer(r, text, q, i+size); k > 0 {
-		st.quoteEnd, st.quoteMid = k, start >= 0 && start < i
+		st.quoteEnd, st.quoteMid, st.quoteKind = k, start >= 0 && start < i, q
 	}
 }
 
@@ -447,13 +448,26 @@ func isCloserOf(q int, ch rune) bool {
 
 // inside reports whether the terminator run cl at text[i] lies inside a
 // quotation that does not let it end the sentence: one opened inside a
-// sentence ("'Well!' thought Alice, 'how brave! Why…'"), or one whose
-// narrator's words go on after a dash («Ты поел? – спросила мама. – Суп…»).
+// sentence ("'Well!' thought Alice, 'how brave! Why…'"), one in double
+// quotation marks or guillemets that opens a sentence ("We will not stop.
+// The work goes on," the minister said; «Мы готовы. Решение за вами», —
+// сказал он), one in single marks that closes after punctuation ('We
+// will not stop. It goes on,' he said; not 'Tis the season. The kids'
+// toys), or one whose narrator's words go on after a dash («Ты поел? –
+// спросила мама. – Суп…»). A quotation of several sentences is one
+// utterance, and a translator gets it whole.
 func (st *state) inside(r *rules, text string, i int, cl cluster) bool {
 	if i >= st.quoteEnd || cl.end > st.quoteEnd {
 		return false
 	}
 	if st.quoteMid {
+		return true
+	}
+	switch st.quoteKind {
+	case qDouble, qCurly, qGuillemet, qLow:
+		return true
+	}
+	if before, _ := utf8.DecodeLastRuneInString(text[:st.quoteEnd]); strings.ContainsRune(",.!?…;", before) {
 		return true
 	}
 	for j := cl.end; j < len(text); {
