@@ -101,6 +101,9 @@
 //	[attribution]                   # verbs of saying, in small letters
 //	words = ["said", "asked"]       # “Why?” Tokayev asked. is one sentence
 //
+//	[joining]                       # small words no heading ends with
+//	words = ["the", "and"]          # plain text: "met the\nPresident" goes on
+//
 //	[ordinals]
 //	roman   = true                  # "II." is an ordinal; ends a sentence only before a starter
 //	numbers = true                  # "12." too (Turkish)

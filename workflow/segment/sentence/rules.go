@@ -32,6 +32,7 @@ type ruleFile struct {
 	Starters      wordList          `toml:"sentence_starters"`
 	Initials      wordList          `toml:"initials"`
 	Attribution   wordList          `toml:"attribution"`
+	Joining       wordList          `toml:"joining"`
 	Ordinals      ordinalTable      `toml:"ordinals"`
 	Questions     questionTable     `toml:"questions"`
 }
@@ -133,6 +134,7 @@ type rules struct {
 	starters  map[string]struct{} // words that usually begin a sentence
 	pronouns  map[string]struct{} // single capital letters that are words ("I")
 	speech    map[string]struct{} // verbs of saying after a quotation ("asked")
+	joining   map[string]struct{} // small words that cannot end a line of their own ("the", "и")
 	ordinals  map[string]struct{} // words after which "N." is an ordinal ("1. Dünya Savaşı")
 
 	ordinalRoman   bool // a Roman numeral with a period is an ordinal ("II. Abdülhamid")
@@ -299,6 +301,7 @@ func newRules(lang string) *rules {
 		starters: make(map[string]struct{}),
 		pronouns: make(map[string]struct{}),
 		speech:   make(map[string]struct{}),
+		joining:  make(map[string]struct{}),
 		ordinals: make(map[string]struct{}),
 	}
 	for c := rune(0); c < rune(len(r.low)); c++ {
@@ -402,11 +405,20 @@ func (r *rules) add(f *ruleFile) error {
 			set.into[w] = struct{}{}
 		}
 	}
-	for _, w := range f.Attribution.Words {
-		if w == "" || strings.IndexFunc(w, func(c rune) bool { return !unicode.IsLower(c) }) >= 0 {
-			return fmt.Errorf("attribution.words: %q must be a word in small letters", w)
+	for _, set := range []struct {
+		name  string
+		words []string
+		into  map[string]struct{}
+	}{
+		{"attribution.words", f.Attribution.Words, r.speech},
+		{"joining.words", f.Joining.Words, r.joining},
+	} {
+		for _, w := range set.words {
+			if w == "" || strings.IndexFunc(w, func(c rune) bool { return !unicode.IsLower(c) }) >= 0 {
+				return fmt.Errorf("%s: %q must be a word in small letters", set.name, w)
+			}
+			set.into[w] = struct{}{}
 		}
-		r.speech[w] = struct{}{}
 	}
 	for w := range r.pronouns {
 		if utf8.RuneCountInString(w) != 1 {

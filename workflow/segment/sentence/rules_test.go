@@ -99,6 +99,7 @@ func TestRuleFilesNoDuplicates(t *testing.T) {
 		}{
 			{"sentence_starters", f.Starters.Words}, {"initials", f.Initials.Words},
 			{"ordinals.nouns", f.Ordinals.Nouns}, {"attribution", f.Attribution.Words},
+			{"joining", f.Joining.Words},
 		} {
 			seen := make(map[string]bool)
 			for _, w := range list.words {

@@ -334,7 +334,7 @@ type state struct {
 	quoteEnd  int  // offset of the closing mark of the quotation being read, 0 for none
 	quoteMid  bool // that quotation opened inside a sentence: "thought Alice, 'Oh!"
 	quoteKind int  // that quotation's kind: qDouble…
-	closers  [numQuotes]closerCache
+	closers   [numQuotes]closerCache
 }
 
 // quoteSpan bounds how far a quotation may run, in bytes.
@@ -1543,8 +1543,32 @@ func (r *rules) lineBreak(text string, start, lastEnd, i int) bool {
 	case ',', ';', ':', '-', '–', '—', '(', '&', '/', '+', '=':
 		return false
 	}
-	nx := r.peekLine(text, i)
-	return nx
+	if r.joinsLine(text, start, lastEnd) {
+		return false // a hard-wrapped line: "met the\nPresident"
+	}
+	return r.peekLine(text, i)
+}
+
+// joinsLine reports whether the last word of text[start:end] is one of
+// [joining]: an article, preposition or conjunction, after which a line
+// goes on in the next one even when that starts with a capital.
+func (r *rules) joinsLine(text string, start, end int) bool {
+	if len(r.joining) == 0 {
+		return false
+	}
+	w := end
+	for w > start {
+		ch, size := utf8.DecodeLastRuneInString(text[start:w])
+		if !r.isLetter(ch) {
+			break
+		}
+		w -= size
+	}
+	if w == end || end-w > 24 {
+		return false
+	}
+	_, ok := r.joining[text[w:end]]
+	return ok
 }
 
 // peekLine reports whether the line after the line break at text[i] starts

@@ -18,6 +18,9 @@ type goldenCase struct {
 	Text string   `toml:"text"`
 	Want []string `toml:"want"`
 	Note string   `toml:"note"` // why the expected reading was chosen
+	// Lines: the text is plain text laid out in lines, split as
+	// AppendSplitLines splits it (tilmash segment --plain).
+	Lines bool `toml:"lines"`
 }
 
 type goldenFile struct {
@@ -88,7 +91,11 @@ func TestGoldenRules(t *testing.T) {
 				s = New(language.MustParse(tag))
 				splitters[tag] = s
 			}
-			got := sentences(c.Text, s.Split(c.Text))
+			spans := s.Split(c.Text)
+			if c.Lines {
+				spans = s.AppendSplitLines(nil, c.Text)
+			}
+			got := sentences(c.Text, spans)
 			if equalStrings(got, c.Want) {
 				pass++
 				continue
@@ -226,7 +233,11 @@ func TestSplitConcurrent(t *testing.T) {
 		go func() {
 			ok := true
 			for _, c := range cases {
-				if c.Tag == "" && !equalStrings(sentences(c.Text, s.Split(c.Text)), c.Want) {
+				spans := s.Split(c.Text)
+				if c.Lines {
+					spans = s.AppendSplitLines(nil, c.Text)
+				}
+				if c.Tag == "" && !equalStrings(sentences(c.Text, spans), c.Want) {
 					ok = false
 				}
 			}
