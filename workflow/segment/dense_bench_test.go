@@ -93,3 +93,61 @@ func BenchmarkControlCheck(b *testing.B) {
 		}
 	}
 }
+
+// denseMarkup is denseText with inline Markdown in every other paragraph:
+// emphasis, a link with a title and inline code, as news copy has them.
+func denseMarkup(size int) []byte {
+	var b strings.Builder
+	b.Grow(size + 512)
+	for i := 0; b.Len() < size; i++ {
+		for j := range 5 {
+			if j > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(denseSentences[(i*5+j*3)%len(denseSentences)])
+		}
+		if i%2 == 1 {
+			b.WriteString(" See *the* [full report](https://example.com/r/1.html \"The report\") and `v2.1`.")
+		}
+		b.WriteString("\n\n")
+	}
+	return []byte(b.String())
+}
+
+// benchStream is Stream over src, as tilmash segment runs it.
+func benchStream(b *testing.B, src []byte, opts Options) {
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	defer cputime.Report(b, len(src))()
+	for b.Loop() {
+		n := 0
+		if err := Stream(src, opts, func(segs []Segment, _ []Warning) error {
+			n += len(segs)
+			return nil
+		}); err != nil || n == 0 {
+			b.Fatal(err, n)
+		}
+	}
+}
+
+// BenchmarkStreamDensePlain is Stream on the dense text as plain text.
+func BenchmarkStreamDensePlain(b *testing.B) {
+	benchStream(b, denseText(denseSize), Options{Lang: language.English, Plain: true})
+}
+
+// BenchmarkStreamDenseMarkdown is Stream on the dense text as Markdown:
+// paragraphs of words alone, read without goldmark.
+func BenchmarkStreamDenseMarkdown(b *testing.B) {
+	benchStream(b, denseText(denseSize), Options{Lang: language.English})
+}
+
+// BenchmarkStreamDenseMarkup is Stream on dense Markdown with inline markup
+// in every other paragraph, which goldmark reads.
+func BenchmarkStreamDenseMarkup(b *testing.B) {
+	benchStream(b, denseMarkup(denseSize), Options{Lang: language.English})
+}
+
+// BenchmarkDenseMarkup is Split on the same text.
+func BenchmarkDenseMarkup(b *testing.B) {
+	benchSplit(b, denseMarkup(denseSize), Options{Lang: language.English})
+}

@@ -100,6 +100,7 @@ type builder struct {
 	buf   []byte
 	stext []byte
 	spans []sentence.Span
+	paras []Span // plain paragraphs of a Markdown part (splitMarkdownPart)
 
 	warnings []Warning
 }

@@ -3,6 +3,7 @@ package segment
 import (
 	"bytes"
 	"runtime"
+	"strings"
 	"sync"
 )
 
@@ -96,7 +97,11 @@ func stream(src []byte, opts Options, size, workers int, yield func([]Segment, [
 				case into = <-free:
 				default:
 				}
-				p.doc, p.blocks, p.err = split(src[p.start:p.end], opts, into)
+				if opts.Plain {
+					p.doc, p.blocks, p.err = split(src[p.start:p.end], opts, into)
+				} else {
+					p.doc, p.blocks, p.err = splitMarkdownPart(src[p.start:p.end], opts, into)
+				}
 			}()
 		}
 	}()
@@ -336,15 +341,20 @@ func markdownBlank(line []byte) bool {
 
 // startsParagraph reports whether a line after a blank line can only start
 // a new top-level block, one that nothing before it continues: it starts
-// with a letter in the first column (no list marker, block quote, heading,
-// rule or indented code starts so). Bytes of multi-byte characters count
-// too: no Markdown block starts with one.
+// in the first column with a letter or a mark that starts no Markdown block
+// (a quotation mark, a parenthesis: no list marker, block quote, heading,
+// rule, fence, table row or indented code starts so). Bytes of multi-byte
+// characters count too: no Markdown block starts with one.
 func startsParagraph(line []byte) bool {
 	if len(line) == 0 {
 		return false
 	}
-	c := line[0]
-	return c >= 0x80 || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+	switch c := line[0]; {
+	case c >= 0x80, c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
+		return true
+	default:
+		return strings.IndexByte(`"'($%@,.;?/!`, c) >= 0
+	}
 }
 
 // opensFence returns the fence characters of a line that opens a fenced
@@ -387,4 +397,176 @@ func closesFence(line, fence []byte) bool {
 		n++
 	}
 	return n-i >= len(fence) && markdownBlank(line[n:])
+}
+
+// splitMarkdownPart splits one part of a Markdown text that partCuts cut:
+// the same segments as split, found faster. A paragraph of words alone
+// (see plainParagraph) is read straight from the source, as goldmark
+// would read it; the text between such paragraphs goes through split, one
+// run at a time. Both kinds start where a part may start, so that each
+// reads the same alone as in the whole.
+func splitMarkdownPart(src []byte, opts Options, into []Segment) (*Doc, int, error) {
+	b := &builder{src: src, str: new(string), mask: src, opts: opts, splitter: newSentenceSplitter(opts.Lang), lines: newLineIndex(src)}
+	b.segments = into[:0]
+	if cap(into) == 0 {
+		b.segments = make([]Segment, 0, min(len(src)/100+8, 2048))
+	}
+	pending := 0 // where the text not yet split starts
+	blank := true
+	var fence []byte
+	for start := 0; start < len(src); {
+		end := lineEnd(src, start)
+		line := src[start:end]
+		switch {
+		case fence != nil:
+			if closesFence(line, fence) {
+				fence = nil
+			}
+			blank = false
+		case blank && startsParagraph(line):
+			run, stop := plainRun(src, start, b.paras[:0])
+			b.paras = run
+			if len(run) == 0 {
+				blank = false
+				break
+			}
+			// Each run of text left to split costs a parse of its own: a
+			// short run of plain paragraphs that would cut one in two is
+			// left to it.
+			if pending == start || run[len(run)-1].End-start >= minPlainRun {
+				if err := b.splitRun(pending, start); err != nil {
+					return nil, 0, err
+				}
+				for _, p := range run {
+					b.reset(p.Start)
+					b.literal(p.Start, p.End, true)
+					b.flush(KindParagraph)
+				}
+				pending = stop
+			}
+			blank, start = false, stop
+			continue
+		default:
+			if f, _ := opensFence(line); f != nil {
+				fence = f
+				blank = false
+				break
+			}
+			blank = markdownBlank(line)
+		}
+		start = end + 1
+	}
+	if err := b.splitRun(pending, len(src)); err != nil {
+		return nil, 0, err
+	}
+	return &Doc{Source: src, Segments: b.segments, Warnings: b.warnings}, b.block, nil
+}
+
+// splitRun splits b.src[start:end] on its own through split and adds its
+// segments and warnings to b's, placed in the whole.
+func (b *builder) splitRun(start, end int) error {
+	if markdownBlank(bytes.TrimRight(b.src[start:end], " \t\r\n")) {
+		return nil // blank lines alone: no block
+	}
+	doc, blocks, err := split(b.src[start:end], b.opts, nil)
+	line := b.lines.line(start) - 1
+	if err != nil {
+		return shiftError(err, line, start)
+	}
+	index := len(b.segments)
+	for _, s := range doc.Segments {
+		s.Start += start
+		s.End += start
+		s.Line += line
+		s.Block += b.block
+		if s.In != nil {
+			s.In.Start += start
+			s.In.End += start
+		}
+		if s.Parent != 0 {
+			s.Parent += index
+		}
+		for k := range s.Slots {
+			s.Slots[k].Segment += index
+		}
+		b.add(s)
+	}
+	for _, w := range doc.Warnings {
+		w.Line += line
+		b.warnings = append(b.warnings, w)
+	}
+	b.block += blocks
+	return nil
+}
+
+// minPlainRun is the least length of a run of plain paragraphs that
+// splitMarkdownPart reads on its own between text it leaves to split.
+const minPlainRun = 2 << 10
+
+// plainRun returns the paragraphs of words alone (see plainParagraph) from
+// src[start] on, separated by blank lines, appended to run, and where the
+// text after the last one starts.
+func plainRun(src []byte, start int, run []Span) ([]Span, int) {
+	for {
+		stop, last, ok := plainParagraph(src, start)
+		if !ok {
+			return run, start
+		}
+		run = append(run, Span{Start: start, End: last})
+		next := stop
+		for next < len(src) {
+			end := lineEnd(src, next)
+			if !markdownBlank(src[next:end]) {
+				break
+			}
+			next = end + 1
+		}
+		if next >= len(src) || !startsParagraph(src[next:lineEnd(src, next)]) {
+			return run, stop
+		}
+		start = next
+	}
+}
+
+// lineEnd returns the offset of the line break that ends the line at
+// src[start], or len(src).
+func lineEnd(src []byte, start int) int {
+	if k := bytes.IndexByte(src[start:], '\n'); k >= 0 {
+		return start + k
+	}
+	return len(src)
+}
+
+// plainParagraph reports whether the paragraph at src[start] is words
+// alone, whose every line starts with a letter and holds none of the
+// characters that start Markdown inline markup (* _ ` [ ] < & \ ~), table
+// cells (|), shortcodes ({), a byte-order mark or a hard line break (a
+// line that ends in white space). Such a paragraph is Markdown text as it
+// stands: its text is its bytes, its line breaks soft. It returns where the
+// paragraph's last line ends (last) and where the next line starts (stop).
+func plainParagraph(src []byte, start int) (stop, last int, ok bool) {
+	for {
+		end := lineEnd(src, start)
+		line := src[start:end]
+		if markdownBlank(line) {
+			return start, last, last > 0
+		}
+		if !startsParagraph(line) || !plainLine(line) {
+			return 0, 0, false
+		}
+		last = end
+		if end == len(src) {
+			return end, last, true
+		}
+		start = end + 1
+	}
+}
+
+// plainLine reports whether a line has no byte that plainParagraph rules
+// out.
+func plainLine(line []byte) bool {
+	if c := line[len(line)-1]; c == ' ' || c == '\t' {
+		return false
+	}
+	return bytes.IndexAny(line, "*_`[]<>&\\~|{}\r\xef") < 0
 }
