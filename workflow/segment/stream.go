@@ -568,5 +568,5 @@ func plainLine(line []byte) bool {
 	if c := line[len(line)-1]; c == ' ' || c == '\t' {
 		return false
 	}
-	return bytes.IndexAny(line, "*_`[]<>&\\~|{}\r\xef") < 0
+	return !bytes.ContainsAny(line, "*_`[]<>&\\~|{}\r\xef")
 }
