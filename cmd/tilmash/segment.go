@@ -141,6 +141,9 @@ func runSegment(e *env, opts segmentOptions) error {
 	// Streamed: a long text is split a part at a time, on every core, and
 	// its segments are printed as they come.
 	err = segment.Stream(body, segment.Options{Lang: tag, Unit: unit, Plain: opts.plain}, func(segs []segment.Segment, warnings []segment.Warning) error {
+		if err := e.ctx.Err(); err != nil {
+			return err // Ctrl-C
+		}
 		for _, w := range warnings {
 			fmt.Fprintf(e.stderr, "tilmash: %s:%d: warning: %s\n", name, w.Line+bodyLine, w.Msg)
 		}
@@ -167,7 +170,7 @@ func runSegment(e *env, opts segmentOptions) error {
 		case errors.As(err, &de):
 			err = &segment.DepthError{Line: de.Line + bodyLine, Depth: de.Depth, Max: de.Max}
 		default:
-			return err // writing failed
+			return err // writing failed, or interrupted
 		}
 		out.Flush()
 		return fmt.Errorf("%s:%w", name, err)
