@@ -41,18 +41,25 @@ func denseEnglish(size int) []byte {
 	return []byte(b.String())
 }
 
-// benchmarkSegmentCLI runs `tilmash segment` with args on 5 MB of dense
-// English, output to a file, as a user would.
-func benchmarkSegmentCLI(b *testing.B, args ...string) {
-	dir := b.TempDir()
-	in := filepath.Join(dir, "dense.txt")
+// denseFile writes 5 MB of dense English to a file in a new folder and
+// returns the folder, the file and its size.
+func denseFile(b *testing.B) (dir, in string, size int) {
+	dir = b.TempDir()
+	in = filepath.Join(dir, "dense.txt")
 	data := denseEnglish(5 << 20)
 	if err := os.WriteFile(in, data, 0o644); err != nil {
 		b.Fatal(err)
 	}
-	b.SetBytes(int64(len(data)))
+	return dir, in, len(data)
+}
+
+// benchmarkSegmentCLI runs `tilmash segment` with args on 5 MB of dense
+// English, output to a file, as a user would.
+func benchmarkSegmentCLI(b *testing.B, args ...string) {
+	dir, in, size := denseFile(b)
+	b.SetBytes(int64(size))
 	b.ReportAllocs()
-	defer cputime.Report(b, len(data))()
+	defer cputime.Report(b, size)()
 	for b.Loop() {
 		out, err := os.Create(filepath.Join(dir, "out.txt"))
 		if err != nil {
@@ -84,13 +91,8 @@ func benchmarkSegmentProcess(b *testing.B, args ...string) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	dir := b.TempDir()
-	in := filepath.Join(dir, "dense.txt")
-	data := denseEnglish(5 << 20)
-	if err := os.WriteFile(in, data, 0o644); err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(int64(len(data)))
+	dir, in, size := denseFile(b)
+	b.SetBytes(int64(size))
 	var cpu time.Duration
 	for b.Loop() {
 		out, err := os.Create(filepath.Join(dir, "out.txt"))
@@ -110,7 +112,7 @@ func benchmarkSegmentProcess(b *testing.B, args ...string) {
 		}
 	}
 	if cpu > 0 {
-		b.ReportMetric(float64(len(data))*float64(b.N)/cpu.Seconds()/1e6, "MB/cpu-s")
+		b.ReportMetric(float64(size)*float64(b.N)/cpu.Seconds()/1e6, "MB/cpu-s")
 	}
 }
 

@@ -25,7 +25,11 @@ var denseSentences = []string{
 
 // denseText builds about size bytes of dense English text: paragraphs of
 // five sentences separated by blank lines.
-func denseText(size int) []byte {
+func denseText(size int) []byte { return denseParagraphs(size, "") }
+
+// denseParagraphs builds about size bytes of paragraphs of five dense
+// sentences, and the sentence more at the end of every other one.
+func denseParagraphs(size int, more string) []byte {
 	var b strings.Builder
 	b.Grow(size + 512)
 	for i := 0; b.Len() < size; i++ {
@@ -34,6 +38,9 @@ func denseText(size int) []byte {
 				b.WriteByte(' ')
 			}
 			b.WriteString(denseSentences[(i*5+j*3)%len(denseSentences)])
+		}
+		if i%2 == 1 && more != "" {
+			b.WriteString(" " + more)
 		}
 		b.WriteString("\n\n")
 	}
@@ -97,21 +104,7 @@ func BenchmarkControlCheck(b *testing.B) {
 // denseMarkup is denseText with inline Markdown in every other paragraph:
 // emphasis, a link with a title and inline code, as news copy has them.
 func denseMarkup(size int) []byte {
-	var b strings.Builder
-	b.Grow(size + 512)
-	for i := 0; b.Len() < size; i++ {
-		for j := range 5 {
-			if j > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(denseSentences[(i*5+j*3)%len(denseSentences)])
-		}
-		if i%2 == 1 {
-			b.WriteString(" See *the* [full report](https://example.com/r/1.html \"The report\") and `v2.1`.")
-		}
-		b.WriteString("\n\n")
-	}
-	return []byte(b.String())
+	return denseParagraphs(size, "See *the* [full report](https://example.com/r/1.html \"The report\") and `v2.1`.")
 }
 
 // benchStream is Stream over src, as tilmash segment runs it.

@@ -115,26 +115,7 @@ func stream(src []byte, opts Options, size, workers int, yield func([]Segment, [
 			return shiftError(p.err, p.line, p.start)
 		}
 		segs := p.doc.Segments
-		for i := range segs {
-			s := &segs[i]
-			s.Start += p.start
-			s.End += p.start
-			s.Line += p.line
-			s.Block += block
-			if s.In != nil {
-				s.In.Start += p.start
-				s.In.End += p.start
-			}
-			if s.Parent != 0 {
-				s.Parent += index
-			}
-			for k := range s.Slots {
-				s.Slots[k].Segment += index
-			}
-		}
-		for i := range p.doc.Warnings {
-			p.doc.Warnings[i].Line += p.line
-		}
+		place(segs, p.doc.Warnings, p.start, p.line, block, index)
 		if err := yield(segs, p.doc.Warnings); err != nil {
 			return err
 		}
@@ -232,6 +213,32 @@ func each(n, workers int, f func(int)) {
 	}
 	close(next)
 	wg.Wait()
+}
+
+// place moves the segments and warnings of a text split on its own to
+// where the text stands in a whole: after off bytes, lines line breaks,
+// blocks blocks and index segments.
+func place(segs []Segment, warnings []Warning, off, lines, blocks, index int) {
+	for i := range segs {
+		s := &segs[i]
+		s.Start += off
+		s.End += off
+		s.Line += lines
+		s.Block += blocks
+		if s.In != nil {
+			s.In.Start += off
+			s.In.End += off
+		}
+		if s.Parent != 0 {
+			s.Parent += index
+		}
+		for k := range s.Slots {
+			s.Slots[k].Segment += index
+		}
+	}
+	for i := range warnings {
+		warnings[i].Line += lines
+	}
 }
 
 // shiftError places the error of a part, which starts at byte offset off
@@ -473,28 +480,11 @@ func (b *builder) splitRun(start, end int) error {
 	if err != nil {
 		return shiftError(err, line, start)
 	}
-	index := len(b.segments)
+	place(doc.Segments, doc.Warnings, start, line, b.block, len(b.segments))
 	for _, s := range doc.Segments {
-		s.Start += start
-		s.End += start
-		s.Line += line
-		s.Block += b.block
-		if s.In != nil {
-			s.In.Start += start
-			s.In.End += start
-		}
-		if s.Parent != 0 {
-			s.Parent += index
-		}
-		for k := range s.Slots {
-			s.Slots[k].Segment += index
-		}
 		b.add(s)
 	}
-	for _, w := range doc.Warnings {
-		w.Line += line
-		b.warnings = append(b.warnings, w)
-	}
+	b.warnings = append(b.warnings, doc.Warnings...)
 	b.block += blocks
 	return nil
 }
