@@ -104,6 +104,9 @@
 //	[joining]                       # small words no heading ends with
 //	words = ["the", "and"]          # plain text: "met the\nPresident" goes on
 //
+//	[items]
+//	letters = "абвгд"               # lettered items in order: "а) … б) …" (a–z always)
+//
 //	[ordinals]
 //	roman   = true                  # "II." is an ordinal; ends a sentence only before a starter
 //	numbers = true                  # "12." too (Turkish)

@@ -35,6 +35,7 @@ type ruleFile struct {
 	Joining       wordList          `toml:"joining"`
 	Ordinals      ordinalTable      `toml:"ordinals"`
 	Questions     questionTable     `toml:"questions"`
+	Items         itemTable         `toml:"items"`
 }
 
 type punctuationTable struct {
@@ -50,6 +51,13 @@ type punctuationTable struct {
 }
 
 // questionTable holds rules about "?" and "!".
+// itemTable holds rules about the markers of inline list items.
+type itemTable struct {
+	// Letters is the alphabet of lettered items in small letters, in
+	// order: "а) … б) … в) …". Latin a–z always count.
+	Letters string `toml:"letters"`
+}
+
 type questionTable struct {
 	// BeforeLower: "?" and "!" end a sentence even before a small letter,
 	// unless a closing quote or a dash comes between ("кім? не?").
@@ -135,6 +143,7 @@ type rules struct {
 	pronouns  map[string]struct{} // single capital letters that are words ("I")
 	speech    map[string]struct{} // verbs of saying after a quotation ("asked")
 	joining   map[string]struct{} // small words that cannot end a line of their own ("the", "и")
+	letters   map[rune]int        // place of each item letter in the alphabet, from 1 ("б" 2); nil for a–z only
 	ordinals  map[string]struct{} // words after which "N." is an ordinal ("1. Dünya Savaşı")
 
 	ordinalRoman   bool // a Roman numeral with a period is an ordinal ("II. Abdülhamid")
@@ -428,6 +437,15 @@ func (r *rules) add(f *ruleFile) error {
 	r.ordinalRoman = r.ordinalRoman || f.Ordinals.Roman
 	r.ordinalNumbers = r.ordinalNumbers || f.Ordinals.Numbers
 	r.strongBeforeLower = r.strongBeforeLower || f.Questions.BeforeLower
+	if f.Items.Letters != "" {
+		r.letters = make(map[rune]int)
+		for i, c := range []rune(f.Items.Letters) {
+			if !unicode.IsLower(c) || r.letters[c] != 0 {
+				return fmt.Errorf("items.letters: %q is not a small letter, or comes twice", c)
+			}
+			r.letters[c] = i + 1
+		}
+	}
 	return nil
 }
 

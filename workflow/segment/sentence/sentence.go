@@ -326,7 +326,7 @@ func (r *rules) words(text string, i int) (end, space int) {
 // state is what Split remembers from one candidate boundary to the next.
 type state struct {
 	lastNumber int  // number of the last inline list item marker ("2."), -1 for none
-	lastLetter byte // letter of the last lettered item marker ("b."), 0 for none
+	lastLetter rune // letter of the last lettered item marker ("b.", "б)"), 0 for none
 	lastRoman  int  // value of the last item marker in small Roman numerals ("ii)"), 0 for none
 	lastUpper  int  // value of the last item marker in capital Roman numerals ("II."), 0 for none
 	bullet     rune // the bullet that opened an item, 0 for none
@@ -1239,7 +1239,7 @@ func (r *rules) dotItem(text string, start, tok int, wd word, st *state) (ok, co
 		return false, false
 	}
 	if len(w) == 1 && w[0] >= 'a' && w[0] <= 'z' {
-		return st.letter(w[0], first)
+		return st.letter(r, rune(w[0]), first)
 	}
 	if v := romanValue(w); v > 0 {
 		switch {
@@ -1287,7 +1287,12 @@ func (r *rules) parenItem(text string, start, tok, close int, st *state) (ok, co
 		return false, false
 	}
 	if len(w) == 1 && (w[0] >= 'a' && w[0] <= 'z' || w[0] >= 'A' && w[0] <= 'Z') {
-		return st.letter(w[0]|0x20, first)
+		return st.letter(r, rune(w[0]|0x20), first)
+	}
+	if c, size := utf8.DecodeRuneInString(w); size == len(w) && r.letters[unicode.ToLower(c)] > 0 {
+		c = unicode.ToLower(c)
+		// "а)" opens a list anywhere, as "a)" does
+		return st.letter(r, c, first || r.letters[c] == 1)
 	}
 	if v := romanValue(strings.ToUpper(w)); v > 0 && strings.ToLower(w) == w {
 		if first || st.lastRoman > 0 && v == st.lastRoman+1 {
@@ -1300,14 +1305,20 @@ func (r *rules) parenItem(text string, start, tok, close int, st *state) (ok, co
 }
 
 // letter takes a small letter as an item marker: the next letter of a
-// lettered list, or the next small Roman numeral ("i", "v", "x").
-func (st *state) letter(c byte, first bool) (ok, cont bool) {
-	v := romanValue(string(c - 0x20))
+// lettered list (in a–z or in the language's [items] letters), or the next
+// small Roman numeral ("i", "v", "x").
+func (st *state) letter(r *rules, c rune, first bool) (ok, cont bool) {
+	v := 0
+	if c >= 'a' && c <= 'z' {
+		v = romanValue(string(c - 0x20))
+	}
+	next := st.lastLetter != 0 && (c == st.lastLetter+1 && c <= 'z' ||
+		r.letters[c] > 0 && r.letters[c] == r.letters[st.lastLetter]+1)
 	switch {
 	case !first && st.lastRoman > 0 && v == st.lastRoman+1:
 		st.lastRoman = v
 		return true, true
-	case !first && st.lastLetter != 0 && c == st.lastLetter+1:
+	case !first && next:
 		st.lastLetter = c
 		return true, true
 	case first:
