@@ -92,6 +92,7 @@ type builder struct {
 	codes  []blockCode
 	cursor int
 	hard   bool // the last text ended with a hard line break
+	pipes  bool // "|" is markup: a line of the block looks like a table's delimiter row
 	depth  int  // nesting of the inline node being read
 
 	// buffers reused from block to block
@@ -133,6 +134,7 @@ func (b *builder) markdown() error {
 		start, end := lines.At(0).Start, lines.At(lines.Len()-1).Stop
 		b.regions(start)
 		b.reset(start)
+		b.pipes = n.Kind() != east.KindTableCell && delimiterRow(b.mask, lines)
 		if err := b.inlines(n, end); err != nil {
 			return ast.WalkStop, err
 		}
@@ -176,6 +178,7 @@ func (b *builder) reset(start int) {
 	b.codes = b.codes[:0]
 	b.cursor = start
 	b.hard = false
+	b.pipes = false
 }
 
 // startOf returns the source offset where n begins, or -1 for nodes made up
@@ -470,7 +473,7 @@ func (b *builder) literal(start, end int, markdown bool) {
 			// to the next shortcode unit.
 			stop := min(end, units.next)
 			for i < stop {
-				if c := src[i]; c != '\n' && c != '\r' && c != '<' && c != '\\' && c != '&' && c != 0xef {
+				if c := src[i]; c != '\n' && c != '\r' && c != '<' && c != '\\' && c != '&' && c != 0xef && c != '|' {
 					i++
 					continue
 				}
@@ -546,6 +549,13 @@ func (b *builder) literal(start, end int, markdown bool) {
 				b.pieces = append(b.pieces, piece{kind: pieceText, text: string(src[i+1]), start: i, end: i + 2})
 			}
 			i, run = i+2, i+2
+		case markdown && c == '|' && b.pipes:
+			// Escaping it would change the number of cells of a line
+			// that, with the delimiter-like line below, may become a
+			// table's head: it stays as it is.
+			flush(i)
+			b.addStandalone(i, i+1)
+			i, run = i+1, i+1
 		case markdown && c == '&':
 			n := referenceLen(src[i:end])
 			if n == 0 {
@@ -566,6 +576,36 @@ func (b *builder) literal(start, end int, markdown bool) {
 		}
 	}
 	flush(end)
+}
+
+// delimiterRow reports whether a line of a block after its first looks
+// like the delimiter row of a GFM table ("---|:--:", "-|"): white space,
+// "-", ":" and "|" only, with a "-" and a "|". Whether the block reads as a
+// table then hangs on how many cells the line above it has.
+func delimiterRow(src []byte, lines *text.Segments) bool {
+	for k := 1; k < lines.Len(); k++ {
+		seg := lines.At(k)
+		if delimiterLike(seg.Value(src)) {
+			return true
+		}
+	}
+	return false
+}
+
+func delimiterLike(line []byte) bool {
+	dash, pipe := false, false
+	for _, c := range line {
+		switch c {
+		case '-':
+			dash = true
+		case '|':
+			pipe = true
+		case ':', ' ', '\t', '\r', '\n':
+		default:
+			return false
+		}
+	}
+	return dash && pipe
 }
 
 // mayNumber reports whether s, after an escaped "<", starts a
