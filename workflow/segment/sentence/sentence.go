@@ -410,6 +410,14 @@ func (st *state) closer(r *rules, text string, q, from int) int {
 	c.from, c.pos, c.to = from, -1, limit
 	for i := scan; i < limit; {
 		ch, size := utf8.DecodeRuneInString(text[i:])
+		if (q == qDouble || q == qSingle) && isCloserOf(q, ch) && (i == 0 || r.isSpaceAt(text, i-size2(text, i))) &&
+			i+size < len(text) && r.isLetterAt(text, i+size) {
+			// The same straight mark opens another quotation first
+			// (`"We won. They "know" it.`): the closer that follows is
+			// that one's, and this quotation is left open.
+			c.to = i
+			return -1
+		}
 		if isCloserOf(q, ch) && i > 0 && !r.isSpaceAt(text, i-size2(text, i)) {
 			// a straight quote or apostrophe inside a word is no closer: "they'll"
 			if (q != qDouble && q != qSingle && q != qCurly1) || i+size >= len(text) || !r.isLetterAt(text, i+size) {
