@@ -131,11 +131,12 @@ func checkStream(t *testing.T, src []byte, opts Options, sizes ...int) {
 
 func TestStreamEqualsSplit(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
+	langs := []language.Tag{language.English, language.Russian, language.Kazakh, language.Turkish}
 	cut := 0
-	for range 600 {
+	for i := range 600 {
 		src := []byte(randomDoc(r))
 		for _, plain := range []bool{false, true} {
-			opts := Options{Lang: language.English, Plain: plain}
+			opts := Options{Lang: langs[i%len(langs)], Plain: plain, Unit: Unit(i / 3 % 2)}
 			if len(partCuts(src, plain, 1)) > 0 {
 				cut++
 			}
@@ -237,11 +238,13 @@ func TestStreamStopsOnYieldError(t *testing.T) {
 
 func FuzzStream(f *testing.F) {
 	for _, b := range streamBlocks {
-		f.Add(b+"\n\n"+b+"\n\nLast. Words.", false, 1)
+		f.Add(b+"\n\n"+b+"\n\nLast. Words.", false, 1, uint8(0))
 	}
-	f.Fuzz(func(t *testing.T, src string, plain bool, size int) {
+	langs := []language.Tag{language.English, language.Russian, language.Kazakh, language.Turkish}
+	f.Fuzz(func(t *testing.T, src string, plain bool, size int, mode uint8) {
 		size = 1 + abs(size)%64
-		checkStream(t, []byte(src), Options{Lang: language.Russian, Plain: plain}, size)
+		opts := Options{Lang: langs[mode%4], Plain: plain, Unit: Unit(mode / 4 % 2)}
+		checkStream(t, []byte(src), opts, size)
 	})
 }
 
