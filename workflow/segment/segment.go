@@ -270,14 +270,7 @@ func check(src []byte, opts Options) error {
 // split is Split after check; it also returns the number of blocks read.
 // The segments are appended to into[:0] when into has room.
 func split(src []byte, opts Options, into []Segment) (*Doc, int, error) {
-	b := &builder{src: src, str: new(string), mask: src, opts: opts, splitter: newSentenceSplitter(opts.Lang), lines: newLineIndex(src)}
-	// About one segment per 100 bytes of news text, and no more than a
-	// sample's worth at first: add grows the slice to what the text read so
-	// far predicts for the whole.
-	b.segments = into[:0]
-	if cap(into) == 0 {
-		b.segments = make([]Segment, 0, min(len(src)/100+8, 2048))
-	}
+	b := newBuilder(src, opts, into)
 	var err error
 	if opts.Plain {
 		err = b.plain()
@@ -308,6 +301,20 @@ func split(src []byte, opts Options, into []Segment) (*Doc, int, error) {
 	sort.SliceStable(b.warnings, func(i, j int) bool { return b.warnings[i].Line < b.warnings[j].Line })
 	b.resolveNested()
 	return &Doc{Source: src, Segments: b.segments, Warnings: b.warnings}, b.block, nil
+}
+
+// newBuilder returns a builder for src whose segments are appended to
+// into[:0] when into has room.
+func newBuilder(src []byte, opts Options, into []Segment) *builder {
+	b := &builder{src: src, str: new(string), mask: src, opts: opts, splitter: newSentenceSplitter(opts.Lang), lines: newLineIndex(src)}
+	// About one segment per 100 bytes of news text, and no more than a
+	// sample's worth at first: add grows the slice to what the text read so
+	// far predicts for the whole.
+	b.segments = into[:0]
+	if cap(into) == 0 {
+		b.segments = make([]Segment, 0, min(len(src)/100+8, 2048))
+	}
+	return b
 }
 
 // controlChar returns the offset of the first control character that

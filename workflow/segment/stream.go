@@ -2,6 +2,7 @@ package segment
 
 import (
 	"bytes"
+	"errors"
 	"runtime"
 	"strings"
 	"sync"
@@ -44,20 +45,11 @@ type part struct {
 
 func stream(src []byte, opts Options, size, workers int, yield func([]Segment, []Warning) error) error {
 	workers = max(workers, 1)
-	if len(src) > size {
-		// first, as it reads every byte on every core at once
-		if err := checkBytes(src, workers); err != nil {
-			return err
-		}
+	// first, as it reads every byte on every core at once
+	if err := checkBytes(src, workers); err != nil {
+		return err
 	}
 	cuts := partCuts(src, opts.Plain, size)
-	if len(cuts) == 0 {
-		doc, err := Split(src, opts)
-		if err != nil {
-			return err
-		}
-		return yield(doc.Segments, doc.Warnings)
-	}
 	parts := make([]*part, 0, len(cuts)+1)
 	start, line := 0, 0
 	for _, c := range append(cuts, len(src)) {
@@ -70,6 +62,12 @@ func stream(src []byte, opts Options, size, workers int, yield func([]Segment, [
 		if err := checkDepth(src, parts, opts, workers); err != nil {
 			return err
 		}
+	}
+	// A Markdown text cut into parts reads its plain paragraphs itself; one
+	// that is not (see partCuts) is split whole.
+	splitPart := split
+	if !opts.Plain && len(parts) > 1 {
+		splitPart = splitMarkdownPart
 	}
 	// At most 2×workers parts are split or waiting to be yielded at once;
 	// none is still being split when stream returns.
@@ -97,11 +95,7 @@ func stream(src []byte, opts Options, size, workers int, yield func([]Segment, [
 				case into = <-free:
 				default:
 				}
-				if opts.Plain {
-					p.doc, p.blocks, p.err = split(src[p.start:p.end], opts, into)
-				} else {
-					p.doc, p.blocks, p.err = splitMarkdownPart(src[p.start:p.end], opts, into)
-				}
+				p.doc, p.blocks, p.err = splitPart(src[p.start:p.end], opts, into)
 			}()
 		}
 	}()
@@ -112,7 +106,7 @@ func stream(src []byte, opts Options, size, workers int, yield func([]Segment, [
 		<-p.done
 		<-slots
 		if p.err != nil {
-			return shiftError(p.err, p.line, p.start)
+			return MoveError(p.err, p.line, p.start)
 		}
 		segs := p.doc.Segments
 		place(segs, p.doc.Warnings, p.start, p.line, block, index)
@@ -241,18 +235,25 @@ func place(segs []Segment, warnings []Warning, off, lines, blocks, index int) {
 	}
 }
 
-// shiftError places the error of a part, which starts at byte offset off
-// after lines line breaks, in the whole text.
-func shiftError(err error, lines, off int) error {
-	switch e := err.(type) {
-	case *MarkupError:
-		return &MarkupError{Line: e.Line + lines, Msg: e.Msg}
-	case *EncodingError:
-		return &EncodingError{Line: e.Line + lines, Offset: e.Offset + off}
-	case *ControlError:
-		return &ControlError{Line: e.Line + lines, Offset: e.Offset + off, Rune: e.Rune}
-	case *DepthError:
-		return &DepthError{Line: e.Line + lines, Depth: e.Depth, Max: e.Max}
+// MoveError places an error of Split or Stream on a text that stands in
+// a larger file, after off bytes and lines line breaks (an article's body
+// after its front matter): the line and offset it names then count from
+// the top of that file. An error that names no place in the text is
+// returned itself.
+func MoveError(err error, lines, off int) error {
+	var me *MarkupError
+	var ee *EncodingError
+	var ce *ControlError
+	var de *DepthError
+	switch {
+	case errors.As(err, &me):
+		return &MarkupError{Line: me.Line + lines, Msg: me.Msg}
+	case errors.As(err, &ee):
+		return &EncodingError{Line: ee.Line + lines, Offset: ee.Offset + off}
+	case errors.As(err, &ce):
+		return &ControlError{Line: ce.Line + lines, Offset: ce.Offset + off, Rune: ce.Rune}
+	case errors.As(err, &de):
+		return &DepthError{Line: de.Line + lines, Depth: de.Depth, Max: de.Max}
 	}
 	return err
 }
@@ -269,49 +270,60 @@ func partCuts(src []byte, plain bool, size int) []int {
 	}
 	var cuts []int
 	last := 0      // the last cut
-	blank := false // the line before is blank
-	var fence []byte
+	blank := false // plain text: the line before is blank
+	walk := lineWalker{}
 	for start := 0; start < len(src); {
-		end := bytes.IndexByte(src[start:], '\n')
-		if end < 0 {
-			end = len(src)
-		} else {
-			end += start
-		}
+		end := lineEnd(src, start)
 		line := src[start:end]
-		switch {
-		case plain:
+		may := false
+		if plain {
 			isBlank := len(bytes.TrimSpace(line)) == 0
-			if blank && !isBlank && start-last >= size {
-				cuts = append(cuts, start)
-				last = start
-			}
+			may = blank && !isBlank
 			blank = isBlank
-		case fence != nil:
-			if closesFence(line, fence) {
-				fence = nil
+		} else {
+			var indented bool
+			if may, indented = walk.step(line); indented {
+				// a fence inside a list item may stay open past a line
+				// that ends the item: too close to call
+				return nil
 			}
-			blank = false
-		default:
-			if f, indent := opensFence(line); f != nil {
-				if indent > 0 {
-					// a fence inside a list item may stay open past a
-					// line that ends the item: too close to call
-					return nil
-				}
-				fence = f
-				blank = false
-				break
-			}
-			if blank && start-last >= size && startsParagraph(line) {
-				cuts = append(cuts, start)
-				last = start
-			}
-			blank = markdownBlank(line)
+		}
+		if may && start-last >= size {
+			cuts = append(cuts, start)
+			last = start
 		}
 		start = end + 1
 	}
 	return cuts
+}
+
+// lineWalker reads a Markdown text line by line and tells the lines that
+// start a top-level paragraph after a blank line, outside fenced code:
+// where the text may be cut, and where a plain paragraph may stand.
+type lineWalker struct {
+	blank bool   // the line before is blank (or the text starts here)
+	fence []byte // the fence of the open fenced code block, nil for none
+}
+
+// step reads the next line. It reports whether the line starts a paragraph
+// after a blank line, and whether it opens a fence after indentation.
+func (w *lineWalker) step(line []byte) (starts, indentedFence bool) {
+	switch {
+	case w.fence != nil:
+		if closesFence(line, w.fence) {
+			w.fence = nil
+		}
+		w.blank = false
+	case w.blank && startsParagraph(line):
+		w.blank = false
+		return true, false
+	default:
+		f, indent := opensFence(line)
+		w.fence = f
+		w.blank = f == nil && markdownBlank(line)
+		return false, indent > 0
+	}
+	return false, false
 }
 
 // cuttable reports whether a Markdown text is free of the constructs that
@@ -413,34 +425,18 @@ func closesFence(line, fence []byte) bool {
 // run at a time. Both kinds start where a part may start, so that each
 // reads the same alone as in the whole.
 func splitMarkdownPart(src []byte, opts Options, into []Segment) (*Doc, int, error) {
-	b := &builder{src: src, str: new(string), mask: src, opts: opts, splitter: newSentenceSplitter(opts.Lang), lines: newLineIndex(src)}
-	b.segments = into[:0]
-	if cap(into) == 0 {
-		b.segments = make([]Segment, 0, min(len(src)/100+8, 2048))
-	}
+	b := newBuilder(src, opts, into)
 	pending := 0 // where the text not yet split starts
-	blank := true
-	var fence []byte
+	walk := lineWalker{blank: true}
 	for start := 0; start < len(src); {
 		end := lineEnd(src, start)
-		line := src[start:end]
-		switch {
-		case fence != nil:
-			if closesFence(line, fence) {
-				fence = nil
-			}
-			blank = false
-		case blank && startsParagraph(line):
+		if starts, _ := walk.step(src[start:end]); starts {
 			run, stop := plainRun(src, start, b.paras[:0])
 			b.paras = run
-			if len(run) == 0 {
-				blank = false
-				break
-			}
 			// Each run of text left to split costs a parse of its own: a
 			// short run of plain paragraphs that would cut one in two is
 			// left to it.
-			if pending == start || run[len(run)-1].End-start >= minPlainRun {
+			if len(run) > 0 && (pending == start || run[len(run)-1].End-start >= minPlainRun) {
 				if err := b.splitRun(pending, start); err != nil {
 					return nil, 0, err
 				}
@@ -451,15 +447,10 @@ func splitMarkdownPart(src []byte, opts Options, into []Segment) (*Doc, int, err
 				}
 				pending = stop
 			}
-			blank, start = false, stop
-			continue
-		default:
-			if f, _ := opensFence(line); f != nil {
-				fence = f
-				blank = false
-				break
+			if len(run) > 0 {
+				start = stop
+				continue
 			}
-			blank = markdownBlank(line)
 		}
 		start = end + 1
 	}
@@ -478,7 +469,7 @@ func (b *builder) splitRun(start, end int) error {
 	doc, blocks, err := split(b.src[start:end], b.opts, nil)
 	line := b.lines.line(start) - 1
 	if err != nil {
-		return shiftError(err, line, start)
+		return MoveError(err, line, start)
 	}
 	place(doc.Segments, doc.Warnings, start, line, b.block, len(b.segments))
 	for _, s := range doc.Segments {
