@@ -156,24 +156,12 @@ func runSegment(e *env, opts segmentOptions) error {
 	})
 	if err != nil {
 		// Line numbers count from the top of the file, front matter included.
-		var me *segment.MarkupError
-		var ee *segment.EncodingError
-		var ce *segment.ControlError
-		var de *segment.DepthError
-		switch {
-		case errors.As(err, &me):
-			err = &segment.MarkupError{Line: me.Line + bodyLine, Msg: me.Msg}
-		case errors.As(err, &ee):
-			err = &segment.EncodingError{Line: ee.Line + bodyLine, Offset: ee.Offset + bodyStart}
-		case errors.As(err, &ce):
-			err = &segment.ControlError{Line: ce.Line + bodyLine, Offset: ce.Offset + bodyStart, Rune: ce.Rune}
-		case errors.As(err, &de):
-			err = &segment.DepthError{Line: de.Line + bodyLine, Depth: de.Depth, Max: de.Max}
-		default:
-			return err // writing failed, or interrupted
+		moved := segment.MoveError(err, bodyLine, bodyStart)
+		if moved == err {
+			return err // writing failed, or interrupted: no place in the text
 		}
-		out.Flush()
-		return fmt.Errorf("%s:%w", name, err)
+		// Refused input prints nothing: what is buffered is dropped.
+		return fmt.Errorf("%s:%w", name, moved)
 	}
 	return out.Flush()
 }
