@@ -278,16 +278,25 @@ func (ws *Workspace) Build(ctx context.Context, opts BuildOptions) (*Plan, *Mani
 		changes = append(changes, c)
 	}
 	plan.Changes = changes
+	if err := plan.writeManifest(m, files); err != nil {
+		return nil, nil, err
+	}
+	return plan, m, nil
+}
+
+// writeManifest lists files, sorted, as the files m says the build wrote,
+// and adds manifest.json to the plan, which it then sorts.
+func (p *Plan) writeManifest(m *Manifest, files map[string]bool) error {
 	m.Files = make([]string, 0, len(files))
-	for p := range files {
-		m.Files = append(m.Files, p)
+	for f := range files {
+		m.Files = append(m.Files, f)
 	}
 	sort.Strings(m.Files)
 	data, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
-		return nil, nil, err
+		return err
 	}
-	plan.write("manifest.json", append(data, '\n'))
-	plan.sort()
-	return plan, m, nil
+	p.write("manifest.json", append(data, '\n'))
+	p.sort()
+	return nil
 }

@@ -1,10 +1,8 @@
 package workflow
 
 import (
-	"encoding/json"
 	"fmt"
 	"slices"
-	"sort"
 )
 
 // This file combines the manifests of a build split over machines.
@@ -68,16 +66,9 @@ func (ws *Workspace) MergeManifests(parts []*Manifest) (*Plan, *Manifest, error)
 		}
 	}
 	plan.Changes = kept
-	for f := range files {
-		m.Files = append(m.Files, f)
-	}
-	sort.Strings(m.Files)
-	data, err := json.MarshalIndent(m, "", "  ")
-	if err != nil {
+	if err := plan.writeManifest(m, files); err != nil {
 		return nil, nil, err
 	}
-	plan.write("manifest.json", append(data, '\n'))
-	plan.sort()
 	return plan, m, nil
 }
 
